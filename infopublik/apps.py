@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InfoPublikConfig(AppConfig):
+    name = "infopublik"
+    verbose_name = _("Info Publik")

@@ -1,0 +1,261 @@
+"""The Media Center's pages: its home, the news index and news (berita)."""
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
+from portal.blocks import BodyStreamBlock
+from portal.models import BasePage, ListingMixin
+
+
+class Rubric(index.Indexed, models.Model):
+    """A news category (rubrik): Pemerintahan, Kesehatan, Pendidikan …"""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Used in addresses, for example ?rubrik=kesehatan."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("rubric")
+        verbose_name_plural = _("rubrics")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class MediaCenterHomePage(BasePage):
+    """The Media Center's home: the newest news and the rubrics."""
+
+    intro = models.TextField(_("welcome text"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["media_center.NewsIndexPage", "portal.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Media Center home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import news_latest, rubrics_in_use
+
+        context = super().get_context(request, *args, **kwargs)
+        news = news_latest(limit=7, root=self)
+        context["headline"] = news[0] if news else None
+        context["latest_news"] = news[1:]
+        context["rubrics"] = rubrics_in_use()
+        context["news_index"] = (
+            NewsIndexPage.objects.child_of(self).live().first()
+        )
+        return context
+
+
+class NewsIndexPage(ListingMixin, BasePage):
+    """All news, newest first, filterable by tag (?tag=) and rubric (?rubrik=)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["media_center.MediaCenterHomePage"]
+    subpage_types = ["media_center.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    @property
+    def per_page(self):
+        return settings.WARTA_NEWS_PER_PAGE
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import news_list, rubrics_in_use
+
+        context = super().get_context(request, *args, **kwargs)
+        rubric = tag = None
+        if slug := request.GET.get("rubrik"):
+            rubric = Rubric.objects.filter(slug=slug).first()
+            if rubric is None:
+                raise Http404(gettext("There is no rubric “%(slug)s”.") % {"slug": slug[:50]})
+        if slug := request.GET.get("tag"):
+            tag = NewsPageTag.tag_model().objects.filter(slug=slug).first()
+            if tag is None:
+                raise Http404(gettext("There is no tag “%(slug)s”.") % {"slug": slug[:50]})
+        context["rubric"] = rubric
+        context["tag"] = tag
+        context["rubrics"] = rubrics_in_use()
+        context["news"] = self.paginate(
+            request, news_list(index=self, rubric=rubric, tag=tag)
+        )
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "media_center.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+def _person_field(verbose_name, related_name, *, required):
+    """A member of staff credited on a news item, shown by name."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=not required,
+        # People who worked on published news are deactivated, never deleted;
+        # should it happen anyway the news stays, without the credit.
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        limit_choices_to={"is_active": True},
+    )
+
+
+class NewsPage(BasePage):
+    """A news item (berita) written by a reporter and edited by the Media Center."""
+
+    lead = models.TextField(
+        _("lead"),
+        help_text=_("One or two sentences that sum the news up; shown in lists and previews."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
+    main_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("main image"),
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_image_alt = models.CharField(
+        _("main image alternative text"),
+        max_length=255,
+        help_text=_("What the photo shows, for readers who cannot see it."),
+    )
+    main_image_caption = models.CharField(
+        _("main image caption"), max_length=255, blank=True
+    )
+    main_image_credit = models.CharField(
+        _("main image credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to use the credit saved on the image."),
+    )
+    event_at = models.DateTimeField(_("date and time of the event"), null=True, blank=True)
+    place = models.CharField(
+        _("place"),
+        max_length=100,
+        default="Palangka Raya",
+        help_text=_("Opens the dateline: MEDIA CENTER, Palangka Raya –"),
+    )
+    rubric = models.ForeignKey(
+        Rubric,
+        verbose_name=_("rubric"),
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="news",
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    writer = _person_field(_("writer / reporter"), "news_written", required=True)
+    photographer = _person_field(_("photographer"), "news_photographed", required=False)
+    editor = _person_field(_("editor"), "news_edited", required=False)
+    source_agency = models.ForeignKey(
+        "portal.Agency",
+        verbose_name=_("source agency (OPD)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [
+                FieldPanel("main_image"),
+                FieldPanel("main_image_alt"),
+                FieldRowPanel([FieldPanel("main_image_caption"), FieldPanel("main_image_credit")]),
+            ],
+            heading=_("Main image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_at"), FieldPanel("place")]),
+                FieldRowPanel([FieldPanel("rubric"), FieldPanel("source_agency")]),
+                FieldPanel("tags"),
+            ],
+            heading=_("Event and classification"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("writer"),
+                FieldPanel("photographer"),
+                FieldPanel("editor"),
+            ],
+            heading=_("Credits"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("place"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("rubric", [index.SearchField("name")]),
+        index.FilterField("rubric"),
+    ]
+
+    parent_page_types = ["media_center.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news")
+        verbose_name_plural = _("news")
+
+    @property
+    def summary_text(self):
+        return self.lead
+
+    def get_social_image(self):
+        return self.main_image
+
+    @cached_property
+    def main_image_credit_text(self):
+        if self.main_image_credit:
+            return self.main_image_credit
+        return self.main_image.credit if self.main_image else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import news_related
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_news"] = news_related(news=self, limit=3)
+        return context

@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Rubric
+
+
+class RubricViewSet(SnippetViewSet):
+    model = Rubric
+    icon = "tag"
+    menu_label = _("Rubrics")
+    menu_order = 200
+    add_to_admin_menu = False
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+register_snippet(RubricViewSet)

@@ -1,0 +1,315 @@
+"""
+What the three sites share (the image model, site identity, the base page,
+agencies) and the city portal's own page types.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyStreamBlock
+
+
+class CustomImage(AbstractImage):
+    """Wagtail's image with the photographer's credit kept on the image itself."""
+
+    credit = models.CharField(
+        _("photographer credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown under the photo, for example: MC Palangka Raya/Rina."),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(
+        CustomImage, related_name="renditions", on_delete=models.CASCADE
+    )
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting):
+    """Name, look and contact details of one public site."""
+
+    class Theme(models.TextChoices):
+        # Each palette is checked for WCAG AA contrast in static/css/warta.css;
+        # editors pick a palette rather than free colours so they cannot make
+        # text unreadable.
+        MEDIA_CENTER = "media-center", _("Media Center (red and navy)")
+        INFOPUBLIK = "infopublik", _("Info Publik (green)")
+        PORTAL = "portal", _("City portal (navy and gold)")
+
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    theme = models.CharField(
+        _("colour theme"), max_length=20, choices=Theme.choices, default=Theme.PORTAL
+    )
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    default_social_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("default image for social media"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Used in link previews for pages that have no image of their own."),
+    )
+
+    panels = [
+        FieldPanel("tagline"),
+        FieldPanel("theme"),
+        FieldPanel("logo"),
+        FieldPanel("default_social_image"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site identity")
+        verbose_name_plural = _("site identities")
+
+
+class Agency(index.Indexed, models.Model):
+    """A city agency (organisasi perangkat daerah, OPD) that news comes from."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    abbreviation = models.CharField(_("abbreviation"), max_length=50, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("abbreviation"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("agency (OPD)")
+        verbose_name_plural = _("agencies (OPD)")
+
+    def __str__(self):
+        return self.name
+
+
+class BasePage(Page):
+    """
+    The page every public page of Warta extends: description and social image
+    for search engines and link previews.
+    """
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("show_in_menus"),
+            ],
+            heading=_("For search engines and menus"),
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        """The description for search engines and link previews."""
+        return self.search_description or getattr(self, "summary_text", "")
+
+    def get_social_image(self):
+        """The image for Open Graph and Twitter cards, or None."""
+        return None
+
+
+class ListingMixin:
+    """
+    Pagination for index pages. A page number that is not a number shows the
+    first page with a notice; a number past the end is a 404 with a message.
+    """
+
+    per_page = 12
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, self.per_page)
+        raw = request.GET.get("page", "1")
+        try:
+            page = paginator.page(raw)
+        except PageNotAnInteger:
+            page = paginator.page(1)
+            page.notice = gettext(
+                "“%(value)s” is not a page number; showing the first page."
+            ) % {"value": raw[:20]}
+        except EmptyPage as error:
+            raise Http404(
+                gettext("Page %(number)s does not exist; this list has %(count)s pages.")
+                % {"number": raw[:20], "count": paginator.num_pages}
+            ) from error
+        return page
+
+
+class PortalHomePage(BasePage):
+    """The city portal's home: latest news, announcements, public information."""
+
+    intro = models.TextField(_("welcome text"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portal.StandardPage", "portal.AnnouncementIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("portal home page")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: media_center builds on this module.
+        from media_center.selectors import news_latest
+
+        from .selectors import announcements_current, site_get
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = news_latest(limit=6)
+        context["announcements"] = announcements_current(limit=5)
+        context["infopublik_site"] = site_get(key="infopublik")
+        return context
+
+
+class StandardPage(BasePage):
+    """A profile or information page (profil, visi dan misi, kontak …)."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = [
+        "portal.PortalHomePage",
+        "portal.StandardPage",
+        "media_center.MediaCenterHomePage",
+        "infopublik.InfoPublikHomePage",
+    ]
+    subpage_types = ["portal.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    @property
+    def summary_text(self):
+        return self.summary
+
+
+class AnnouncementIndexPage(ListingMixin, BasePage):
+    """The list of announcements (pengumuman) still in force."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["portal.PortalHomePage"]
+    subpage_types = ["portal.AnnouncementPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("announcement index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import announcements_current
+
+        context = super().get_context(request, *args, **kwargs)
+        context["announcements"] = self.paginate(
+            request, announcements_current(parent=self)
+        )
+        return context
+
+
+class AnnouncementPage(BasePage):
+    """An announcement with the dates it is valid; it leaves listings afterwards."""
+
+    summary = models.TextField(_("summary"))
+    valid_from = models.DateField(_("valid from"), default=timezone.localdate)
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if the announcement has no end date."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("valid_from"), FieldPanel("valid_until")],
+            heading=_("Validity"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("valid_until"),
+    ]
+
+    parent_page_types = ["portal.AnnouncementIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+
+    def clean(self):
+        super().clean()
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            raise ValidationError(
+                {"valid_until": gettext("The end date cannot be before the start date.")}
+            )
+
+    @property
+    def summary_text(self):
+        return self.summary
+
+    @cached_property
+    def is_valid_today(self):
+        today = timezone.localdate()
+        return self.valid_from <= today and (
+            self.valid_until is None or today <= self.valid_until
+        )

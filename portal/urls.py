@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.decorators.cache import cache_page
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+from .feeds import SiteFeed
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("dokumen/", include(wagtaildocs_urls)),
+    path("cari/", views.search, name="search"),
+    path("feed/", SiteFeed(), name="feed"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", cache_page(60 * 60)(views.robots_txt), name="robots_txt"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
