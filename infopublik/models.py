@@ -49,11 +49,14 @@ class InfoPublikHomePage(BasePage):
         verbose_name = _("Info Publik home page")
 
     def get_context(self, request, *args, **kwargs):
+
         from .selectors import articles_latest
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = articles_latest(limit=6, root=self)
-        context["article_index"] = ArticleIndexPage.objects.child_of(self).live().first()
+        context["article_index"] = (
+            ArticleIndexPage.objects.child_of(self).live().first()
+        )
         return context
 
 
@@ -124,6 +127,7 @@ class ArticlePage(BasePage):
 
     parent_page_types = ["infopublik.ArticleIndexPage"]
     subpage_types = []
+    route_select_related = ("main_image", "section")
 
     class Meta:
         verbose_name = _("article")
@@ -133,7 +137,11 @@ class ArticlePage(BasePage):
         super().clean()
         if self.main_image_id and not self.main_image_alt.strip():
             raise ValidationError(
-                {"main_image_alt": gettext("Describe the image for readers who cannot see it.")}
+                {
+                    "main_image_alt": gettext(
+                        "Describe the image for readers who cannot see it."
+                    )
+                }
             )
 
     @property

@@ -63,6 +63,7 @@ class MediaCenterHomePage(BasePage):
         verbose_name = _("Media Center home page")
 
     def get_context(self, request, *args, **kwargs):
+
         from .selectors import news_latest, rubrics_in_use
 
         context = super().get_context(request, *args, **kwargs)
@@ -70,9 +71,7 @@ class MediaCenterHomePage(BasePage):
         context["headline"] = news[0] if news else None
         context["latest_news"] = news[1:]
         context["rubrics"] = rubrics_in_use()
-        context["news_index"] = (
-            NewsIndexPage.objects.child_of(self).live().first()
-        )
+        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
         return context
 
 
@@ -94,21 +93,28 @@ class NewsIndexPage(ListingMixin, BasePage):
         return settings.WARTA_NEWS_PER_PAGE
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import news_list, rubrics_in_use
+        from .selectors import news_list, rubrics_in_use, tags_in_use
 
         context = super().get_context(request, *args, **kwargs)
+        rubrics = rubrics_in_use()
         rubric = tag = None
         if slug := request.GET.get("rubrik"):
-            rubric = Rubric.objects.filter(slug=slug).first()
+            rubric = next((item for item in rubrics if item["slug"] == slug), None)
             if rubric is None:
-                raise Http404(gettext("There is no rubric “%(slug)s”.") % {"slug": slug[:50]})
+                raise Http404(
+                    gettext("There is no news in the rubric “%(slug)s”.")
+                    % {"slug": slug[:50]}
+                )
         if slug := request.GET.get("tag"):
-            tag = NewsPageTag.tag_model().objects.filter(slug=slug).first()
+            tag = next((item for item in tags_in_use() if item["slug"] == slug), None)
             if tag is None:
-                raise Http404(gettext("There is no tag “%(slug)s”.") % {"slug": slug[:50]})
+                raise Http404(
+                    gettext("There is no news with the tag “%(slug)s”.")
+                    % {"slug": slug[:50]}
+                )
         context["rubric"] = rubric
         context["tag"] = tag
-        context["rubrics"] = rubrics_in_use()
+        context["rubrics"] = rubrics
         context["news"] = self.paginate(
             request, news_list(index=self, rubric=rubric, tag=tag)
         )
@@ -141,7 +147,9 @@ class NewsPage(BasePage):
 
     lead = models.TextField(
         _("lead"),
-        help_text=_("One or two sentences that sum the news up; shown in lists and previews."),
+        help_text=_(
+            "One or two sentences that sum the news up; shown in lists and previews."
+        ),
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
     main_image = models.ForeignKey(
@@ -166,7 +174,9 @@ class NewsPage(BasePage):
         blank=True,
         help_text=_("Leave empty to use the credit saved on the image."),
     )
-    event_at = models.DateTimeField(_("date and time of the event"), null=True, blank=True)
+    event_at = models.DateTimeField(
+        _("date and time of the event"), null=True, blank=True
+    )
     place = models.CharField(
         _("place"),
         max_length=100,
@@ -181,7 +191,9 @@ class NewsPage(BasePage):
         on_delete=models.PROTECT,
         related_name="news",
     )
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(
+        through=NewsPageTag, blank=True, verbose_name=_("tags")
+    )
     writer = _person_field(_("writer / reporter"), "news_written", required=True)
     photographer = _person_field(_("photographer"), "news_photographed", required=False)
     editor = _person_field(_("editor"), "news_edited", required=False)
@@ -201,7 +213,9 @@ class NewsPage(BasePage):
             [
                 FieldPanel("main_image"),
                 FieldPanel("main_image_alt"),
-                FieldRowPanel([FieldPanel("main_image_caption"), FieldPanel("main_image_credit")]),
+                FieldRowPanel(
+                    [FieldPanel("main_image_caption"), FieldPanel("main_image_credit")]
+                ),
             ],
             heading=_("Main image"),
         ),
@@ -235,6 +249,14 @@ class NewsPage(BasePage):
 
     parent_page_types = ["media_center.NewsIndexPage"]
     subpage_types = []
+    route_select_related = (
+        "main_image",
+        "rubric",
+        "writer",
+        "photographer",
+        "editor",
+        "source_agency",
+    )
 
     class Meta:
         verbose_name = _("news")

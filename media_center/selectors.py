@@ -4,9 +4,9 @@ from django.db.models import Prefetch
 
 from wagtail.images import get_image_model
 
-from portal.selectors import site_get
+from portal.selectors import cached_by_content, pages_public, site_root_url_path
 
-from .models import NewsPage, Rubric
+from .models import NewsPage, NewsPageTag, Rubric
 
 
 def _news_for_listing(queryset):
@@ -14,8 +14,7 @@ def _news_for_listing(queryset):
     # number of news items.
     renditions = get_image_model().get_rendition_model().objects.all()
     return (
-        queryset.live()
-        .public()
+        pages_public(queryset.live())
         .select_related("rubric", "main_image")
         .prefetch_related(Prefetch("main_image__renditions", queryset=renditions))
         .order_by("-first_published_at", "-pk")
@@ -24,21 +23,23 @@ def _news_for_listing(queryset):
 
 def news_latest(*, limit, root=None):
     """The ``limit`` newest published news under ``root`` (default: the Media Center)."""
-    if root is None:
-        site = site_get(key="media_center")
-        if site is None:
+    if root is not None:
+        queryset = NewsPage.objects.descendant_of(root)
+    else:
+        root_path = site_root_url_path(key="media_center")
+        if root_path is None:
             return []
-        root = site.root_page
-    return list(_news_for_listing(NewsPage.objects.descendant_of(root))[:limit])
+        queryset = NewsPage.objects.filter(url_path__startswith=root_path)
+    return list(_news_for_listing(queryset)[:limit])
 
 
 def news_list(*, index, rubric=None, tag=None):
-    """Published news under a news index, optionally of one rubric or tag."""
+    """Published news under a news index, optionally of one rubric or tag (slugs)."""
     queryset = NewsPage.objects.child_of(index)
     if rubric is not None:
-        queryset = queryset.filter(rubric=rubric)
+        queryset = queryset.filter(rubric__slug=rubric["slug"])
     if tag is not None:
-        queryset = queryset.filter(tags=tag)
+        queryset = queryset.filter(tagged_items__tag__slug=tag["slug"])
     return _news_for_listing(queryset)
 
 
@@ -53,5 +54,30 @@ def news_related(*, news, limit):
 
 
 def rubrics_in_use():
-    """Rubrics that have at least one published news item."""
-    return list(Rubric.objects.filter(news__live=True).distinct().order_by("name"))
+    """
+    Name and slug of the rubrics that have published news, cached until
+    content changes.
+    """
+    return cached_by_content(
+        "rubrics",
+        lambda: list(
+            Rubric.objects.filter(news__live=True)
+            .distinct()
+            .order_by("name")
+            .values("name", "slug")
+        ),
+    )
+
+
+def tags_in_use():
+    """Name and slug of the tags on published news, cached until content changes."""
+    return cached_by_content(
+        "news-tags",
+        lambda: list(
+            NewsPageTag.tag_model()
+            .objects.filter(media_center_newspagetag_items__content_object__live=True)
+            .distinct()
+            .order_by("name")
+            .values("name", "slug")
+        ),
+    )

@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from .blocks import BodyStreamBlock
 
@@ -125,6 +126,14 @@ class Agency(index.Indexed, models.Model):
         return self.name
 
 
+def site_root_url(hostname):
+    """The address of a site's home from settings, without a query."""
+    port = settings.WARTA_SITE_PORT
+    scheme = "https" if port == 443 else "http"
+    suffix = "" if port in (80, 443) else f":{port}"
+    return f"{scheme}://{hostname}{suffix}"
+
+
 class BasePage(Page):
     """
     The page every public page of Warta extends: description and social image
@@ -145,6 +154,41 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # Related objects a page of this type shows, fetched together with the page
+    # when it is served.
+    route_select_related = ()
+
+    def route(self, request, path_components):
+        """
+        Wagtail's routing, in fewer queries: when a page can have children of
+        only one type, the child is fetched from that type's table directly,
+        with ``route_select_related``. Each page keeps its parent, so the
+        breadcrumbs need no further query.
+        """
+        if not path_components:
+            if self.live:
+                return RouteResult(self)
+            raise Http404
+        slug, remaining = path_components[0], path_components[1:]
+        child_models = self.specific_class.allowed_subpage_models()
+        child = None
+        if len(child_models) == 1:
+            model = child_models[0]
+            child = (
+                model.objects.child_of(self)
+                .select_related(*getattr(model, "route_select_related", ()))
+                .filter(slug=slug)
+                .first()
+            )
+        if child is None:
+            # A child of another type (made before the rules changed) still routes.
+            base_child = self.get_children().filter(slug=slug).first()
+            if base_child is None:
+                raise Http404
+            child = base_child.specific
+        child._cached_parent_obj = self
+        return child.route(request, remaining)
 
     def get_meta_description(self):
         """The description for search engines and link previews."""
@@ -175,7 +219,9 @@ class ListingMixin:
             ) % {"value": raw[:20]}
         except EmptyPage as error:
             raise Http404(
-                gettext("Page %(number)s does not exist; this list has %(count)s pages.")
+                gettext(
+                    "Page %(number)s does not exist; this list has %(count)s pages."
+                )
                 % {"number": raw[:20], "count": paginator.num_pages}
             ) from error
         return page
@@ -199,12 +245,19 @@ class PortalHomePage(BasePage):
         # Imported here: media_center builds on this module.
         from media_center.selectors import news_latest
 
-        from .selectors import announcements_current, site_get
+        from .selectors import announcements_current, child_index_page
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = news_latest(limit=6)
-        context["announcements"] = announcements_current(limit=5)
-        context["infopublik_site"] = site_get(key="infopublik")
+        context["announcements"] = announcements_current(root=self, limit=5)
+        context["announcement_index"] = child_index_page(
+            parent=self, model=AnnouncementIndexPage
+        )
+        infopublik = settings.WARTA_SITES["infopublik"]
+        context["infopublik_site"] = {
+            "site_name": infopublik["site_name"],
+            "root_url": site_root_url(infopublik["hostname"]),
+        }
         return context
 
 
@@ -214,7 +267,11 @@ class StandardPage(BasePage):
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
 
-    content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("summary"),
@@ -255,7 +312,7 @@ class AnnouncementIndexPage(ListingMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["announcements"] = self.paginate(
-            request, announcements_current(parent=self)
+            request, announcements_current(root=self)
         )
         return context
 
@@ -300,7 +357,11 @@ class AnnouncementPage(BasePage):
         super().clean()
         if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
             raise ValidationError(
-                {"valid_until": gettext("The end date cannot be before the start date.")}
+                {
+                    "valid_until": gettext(
+                        "The end date cannot be before the start date."
+                    )
+                }
             )
 
     @property

@@ -1,10 +1,17 @@
 """Reads shared by the three sites."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
+
+# Changed whenever something the site chrome shows may have changed (a page
+# published, moved or deleted, an identity edited); see signal_handlers.py.
+CONTENT_VERSION_KEY = "warta:content-version"
+CHROME_TIMEOUT = 60 * 60
 
 
 def site_get(*, key):
@@ -16,23 +23,107 @@ def site_get(*, key):
     return Site.objects.select_related("root_page").filter(hostname=hostname).first()
 
 
-def announcements_current(*, parent=None, limit=None):
+def pages_public(queryset):
     """
-    Live announcements valid today, newest first; under ``parent`` if given,
-    else on the portal site.
+    ``queryset`` without the pages under a view restriction (login, password,
+    groups), in the same SQL query; Wagtail's ``public()`` costs one more.
     """
+    restricted = PageViewRestriction.objects.filter(
+        StartsWith(OuterRef("path"), F("page__path"))
+    )
+    return queryset.exclude(Exists(restricted))
+
+
+def content_version():
+    """A token that changes whenever published content changes."""
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        version = timezone.now().timestamp()
+        cache.set(CONTENT_VERSION_KEY, version, None)
+    return version
+
+
+_MISSING = object()
+
+
+def cached_by_content(name, build):
+    """
+    ``build()``, kept in the cache until published content changes. For the
+    small things every page of a site shows (menu, rubrics, index pages).
+    """
+    key = f"warta:{name}:{content_version()}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, CHROME_TIMEOUT)
+    return value
+
+
+def site_root_url_path(*, key):
+    """
+    The ``url_path`` of a site's root page, from Wagtail's cached site root
+    paths (no query when warm), or None before set-up.
+    """
+    hostname = settings.WARTA_SITES[key]["hostname"]
+    site_ids = {
+        site.pk: site.hostname
+        for site in cached_by_content("sites", lambda: list(Site.objects.all()))
+    }
+    for root in Site.get_site_root_paths():
+        if site_ids.get(root.site_id) == hostname:
+            return root.root_path
+    return None
+
+
+def child_index_page(*, parent, model):
+    """The live child of ``parent`` of type ``model`` (an index page), cached."""
+    return cached_by_content(
+        f"child:{parent.pk}:{model._meta.label_lower}",
+        lambda: model.objects.child_of(parent).live().first(),
+    )
+
+
+def site_menu_items(*, site):
+    """Title and address of the live, public pages under the site's root marked for menus."""
+
+    def build():
+        pages = pages_public(site.root_page.get_children().live().in_menu())
+        return [
+            {
+                "title": page.title,
+                "url": page.get_url(current_site=site),
+                "path": page.path,
+            }
+            for page in pages.only("title", "url_path", "path", "depth")
+        ]
+
+    return cached_by_content(f"menu:{site.pk}", build)
+
+
+def site_identity(*, site):
+    """The site's ``SiteIdentity`` (name, theme, logo, contacts), cached."""
+    from .models import SiteIdentity
+
+    def build():
+        identity = (
+            SiteIdentity.objects.select_related("logo", "default_social_image")
+            .filter(site=site)
+            .first()
+        )
+        return identity or SiteIdentity(site=site)
+
+    return cached_by_content(f"identity:{site.pk}", build)
+
+
+def announcements_current(*, root, limit=None):
+    """Live announcements under ``root`` valid today, newest first."""
     from .models import AnnouncementPage
 
     today = timezone.localdate()
-    queryset = AnnouncementPage.objects.live().public()
-    if parent is not None:
-        queryset = queryset.child_of(parent)
-    else:
-        site = site_get(key="portal")
-        if site is None:
-            return AnnouncementPage.objects.none()
-        queryset = queryset.descendant_of(site.root_page)
-    queryset = queryset.filter(valid_from__lte=today).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-    ).order_by("-valid_from", "-first_published_at")
+    queryset = pages_public(AnnouncementPage.objects.live().descendant_of(root))
+    queryset = (
+        queryset.filter(valid_from__lte=today)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .order_by("-valid_from", "-first_published_at")
+    )
     return queryset[:limit] if limit else queryset

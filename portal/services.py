@@ -69,11 +69,11 @@ def _remove_wagtail_welcome_page(root):
         page.delete()
 
 
-def _ensure_page(parent, model, *, title, slug):
+def _ensure_page(parent, model, *, title, slug, show_in_menus=False):
     existing = model.objects.child_of(parent).first()
     if existing is not None:
         return existing, False
-    page = model(title=title, slug=slug)
+    page = model(title=title, slug=slug, show_in_menus=show_in_menus)
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
@@ -102,7 +102,9 @@ def sites_setup():
         if home_created:
             created.append(f"page {home.title}")
         for model, title, slug in plan.sections:
-            page, page_created = _ensure_page(home, model, title=title, slug=slug)
+            page, page_created = _ensure_page(
+                home, model, title=title, slug=slug, show_in_menus=True
+            )
             if page_created:
                 created.append(f"page {page.title}")
 

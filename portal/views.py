@@ -35,7 +35,9 @@ def search(request):
             results = paginator.page(raw)
         except (PageNotAnInteger, EmptyPage):
             results = paginator.page(1)
-            notice = gettext("That page of results does not exist; showing the first page.")
+            notice = gettext(
+                "That page of results does not exist; showing the first page."
+            )
     return render(
         request,
         "portal/search_results.html",

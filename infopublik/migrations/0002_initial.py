@@ -5,23 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('infopublik', '0001_initial'),
-        ('portal', '0001_initial'),
+        ("infopublik", "0001_initial"),
+        ("portal", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='articlepage',
-            name='main_image',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='portal.customimage', verbose_name='main image'),
+            model_name="articlepage",
+            name="main_image",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="portal.customimage",
+                verbose_name="main image",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='section',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='infopublik.section', verbose_name='section'),
+            model_name="articlepage",
+            name="section",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="infopublik.section",
+                verbose_name="section",
+            ),
         ),
     ]

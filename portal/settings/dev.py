@@ -10,3 +10,8 @@ ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"] + [
 ]
 WARTA_SITE_PORT = WARTA_SITE_PORT_FROM_ENV or 8000
 WAGTAILADMIN_BASE_URL = f"http://{WARTA_SITES['portal']['hostname']}:{WARTA_SITE_PORT}"
+
+# Whitenoise finds static files where they live and picks up edits.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

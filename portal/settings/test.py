@@ -20,3 +20,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Whitenoise finds static files where they live; nothing is collected.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

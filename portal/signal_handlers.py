@@ -1,0 +1,36 @@
+"""Side effects of content changes: the cached site chrome is renewed."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .selectors import CONTENT_VERSION_KEY
+
+
+def content_changed(**kwargs):
+    # Dropping the version makes every cached list (menus, rubrics, site
+    # identity) be built again on its next use, on every application server
+    # that shares the cache.
+    cache.delete(CONTENT_VERSION_KEY)
+
+
+def register_signal_handlers():
+    from media_center.models import Rubric
+
+    from .models import SiteIdentity
+
+    page_published.connect(content_changed, dispatch_uid="warta_page_published")
+    page_unpublished.connect(content_changed, dispatch_uid="warta_page_unpublished")
+    post_page_move.connect(content_changed, dispatch_uid="warta_page_moved")
+    post_delete.connect(content_changed, sender=Page, dispatch_uid="warta_page_deleted")
+    for model in (Site, SiteIdentity, Rubric):
+        post_save.connect(
+            content_changed, sender=model, dispatch_uid=f"warta_{model.__name__}_saved"
+        )
+        post_delete.connect(
+            content_changed,
+            sender=model,
+            dispatch_uid=f"warta_{model.__name__}_deleted",
+        )
