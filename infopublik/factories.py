@@ -35,6 +35,11 @@ class ArticlePageFactory(PublishedPageFactory):
     summary = factory.Faker("paragraph", nb_sentences=2)
     section = factory.SubFactory(SectionFactory)
     body = factory.LazyFunction(paragraphs)
+    main_image_alt = factory.Maybe(
+        "main_image",
+        yes_declaration=factory.Faker("sentence", nb_words=6),
+        no_declaration="",
+    )
 
     class Meta:
         model = ArticlePage

@@ -44,3 +44,10 @@ class NewsPageFactory(PublishedPageFactory):
 
     class Meta:
         model = NewsPage
+
+    @factory.post_generation
+    def tags(news, create, extracted, **kwargs):
+        """``tags=["banjir", "umkm"]`` tags the news (and republishes it)."""
+        if create and extracted:
+            news.tags.add(*extracted)
+            news.save_revision().publish()

@@ -5,11 +5,12 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
-from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 from .models import (
     Agency,
@@ -66,6 +67,8 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         abstract = True
+        # The publish hook saves through a revision; no second plain save.
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def publish(page, create, extracted, **kwargs):
@@ -100,8 +103,12 @@ class AnnouncementIndexPageFactory(PublishedPageFactory):
 class AnnouncementPageFactory(PublishedPageFactory):
     title = factory.Faker("sentence", nb_words=5)
     summary = factory.Faker("paragraph", nb_sentences=2)
-    valid_from = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
-    valid_until = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    valid_from = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=3)
+    )
+    valid_until = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=30)
+    )
     body = factory.LazyFunction(paragraphs)
 
     class Meta:

@@ -3,7 +3,9 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Print the addresses of the three sites and of the admin, with the demo login."
+    help = (
+        "Print the addresses of the three sites and of the admin, with the demo login."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
@@ -12,7 +14,9 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Warta is starting. Open:"))
         for config in settings.WARTA_SITES.values():
-            self.stdout.write(f"  {config['site_name']:<45} http://{config['hostname']}:{port}/")
+            self.stdout.write(
+                f"  {config['site_name']:<45} http://{config['hostname']}:{port}/"
+            )
         portal = settings.WARTA_SITES["portal"]["hostname"]
         self.stdout.write(f"  {'Admin (Wagtail)':<45} http://{portal}:{port}/admin/")
         self.stdout.write(

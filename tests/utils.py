@@ -1,0 +1,71 @@
+"""What the tests share: the three sites as in production, and ways to reach them."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.coreutils import get_dummy_request
+from wagtail.models import Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from infopublik.models import ArticleIndexPage, InfoPublikHomePage
+from media_center.models import MediaCenterHomePage, NewsIndexPage
+from portal.models import AnnouncementIndexPage, PortalHomePage
+from portal.services import sites_setup
+
+MEDIA_CENTER_HOST = settings.WARTA_SITES["media_center"]["hostname"]
+INFOPUBLIK_HOST = settings.WARTA_SITES["infopublik"]["hostname"]
+PORTAL_HOST = settings.WARTA_SITES["portal"]["hostname"]
+
+
+class SitesTestCase(WagtailPageTestCase):
+    """
+    A test case with the three sites, their home and index pages set up by the
+    same service that ``make run`` uses.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        sites_setup()
+        cls.media_center_site = Site.objects.get(hostname=MEDIA_CENTER_HOST)
+        cls.infopublik_site = Site.objects.get(hostname=INFOPUBLIK_HOST)
+        cls.portal_site = Site.objects.get(hostname=PORTAL_HOST)
+        cls.media_center_home = MediaCenterHomePage.objects.get()
+        cls.news_index = NewsIndexPage.objects.get()
+        cls.infopublik_home = InfoPublikHomePage.objects.get()
+        cls.article_index = ArticleIndexPage.objects.get()
+        cls.portal_home = PortalHomePage.objects.get()
+        cls.announcement_index = AnnouncementIndexPage.objects.get()
+
+    def setUp(self):
+        super().setUp()
+        # Menus, rubrics and renditions are cached across requests; each test
+        # starts with a cold cache, as after a deployment.
+        cache.clear()
+
+    def assertPageIsRenderable(self, page, *args, **kwargs):  # noqa: N802
+        """Wagtail's check, made on the page's own site rather than the default one."""
+        site = page.get_site()
+        self.dummy_request = get_dummy_request(site=site)
+        self.client.defaults["HTTP_HOST"] = site.hostname
+        try:
+            super().assertPageIsRenderable(page, *args, **kwargs)
+        finally:
+            del self.client.defaults["HTTP_HOST"]
+
+    def get_on(self, host, path, **kwargs):
+        """GET ``path`` on the site answering to ``host``, as a browser would."""
+        return self.client.get(path, HTTP_HOST=host, **kwargs)
+
+    def count_queries(self, host, path, **kwargs):
+        """The number of SQL queries of one (warm) GET of ``path`` on ``host``."""
+        # The first request makes image renditions and fills caches; a reader
+        # after the first one does not pay that.
+        first = self.get_on(host, path, **kwargs)
+        self.assertEqual(first.status_code, 200, path)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.get_on(host, path, **kwargs)
+        self.assertEqual(response.status_code, 200, path)
+        return len(queries)
