@@ -3,7 +3,7 @@
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .selectors import CONTENT_VERSION_KEY
@@ -25,7 +25,7 @@ def register_signal_handlers():
     page_unpublished.connect(content_changed, dispatch_uid="warta_page_unpublished")
     post_page_move.connect(content_changed, dispatch_uid="warta_page_moved")
     post_delete.connect(content_changed, sender=Page, dispatch_uid="warta_page_deleted")
-    for model in (Site, SiteIdentity, Rubric):
+    for model in (Site, SiteIdentity, Rubric, PageViewRestriction):
         post_save.connect(
             content_changed, sender=model, dispatch_uid=f"warta_{model.__name__}_saved"
         )

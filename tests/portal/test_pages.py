@@ -207,3 +207,49 @@ class PortalPublicTests(SitesTestCase):
 
         self.assertEqual(small, large)
         self.assertLessEqual(large, 10)
+
+
+class CachedChromeTests(SitesTestCase):
+    """Menus and identity are cached, and change as soon as editors change them."""
+
+    def test_published_and_unpublished_pages_update_the_menu(self):
+        self.assertNotContains(self.get_on(PORTAL_HOST, "/"), "Struktur Organisasi")
+
+        page = StandardPageFactory(
+            parent=self.portal_home, title="Struktur Organisasi", show_in_menus=True
+        )
+        self.assertContains(
+            self.get_on(PORTAL_HOST, "/"), 'href="/struktur-organisasi/"'
+        )
+
+        page.unpublish()
+        self.assertNotContains(self.get_on(PORTAL_HOST, "/"), "Struktur Organisasi")
+
+    def test_identity_edited_in_the_admin_shows_at_once(self):
+        self.get_on(PORTAL_HOST, "/")  # fill the cache
+        self.login()
+        url = f"/admin/settings/portal/siteidentity/{self.portal_site.pk}/"
+        form = self.client.get(url).context["form"]
+        data = {name: form[name].value() or "" for name in form.fields}
+        data.update({"tagline": "Kota Cantik yang Ramah", "phone": "(0536) 3221234"})
+
+        response = self.client.post(url, data)
+
+        self.assertEqual(response.status_code, 302)
+        self.client.logout()
+        home = self.get_on(PORTAL_HOST, "/")
+        self.assertContains(home, "Kota Cantik yang Ramah")
+        self.assertContains(home, "(0536) 3221234")
+
+    def test_private_pages_are_left_out_of_menus_and_lists(self):
+        from wagtail.models import PageViewRestriction
+
+        page = StandardPageFactory(
+            parent=self.portal_home, title="Rapat Internal", show_in_menus=True
+        )
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
+
+        self.assertNotContains(self.get_on(PORTAL_HOST, "/"), "Rapat Internal")
+        self.assertEqual(self.get_on(PORTAL_HOST, page.url).status_code, 302)
