@@ -10,6 +10,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
+
+# Absolute links (sitemaps, feeds, links between the sites) use the port served on.
+setup demo run: export WARTA_SITE_PORT = $(PORT)
 .PHONY: help install run demo setup test test-postgres lint format check messages ci lock clean
 
 help: ## Show this help
