@@ -28,9 +28,10 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 
 install: $(STAMP) ## Create .venv and install the pinned dependencies
 
-setup: install ## Migrate, create the three sites and the demo content (idempotent)
+setup: install ## Migrate, create the three sites, the SOP workflows and the demo content (idempotent)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_sites
+	$(MANAGE) setup_sop
 	$(MANAGE) seed_demo
 
 demo: install ## (Re)create the demo content only
@@ -63,7 +64,7 @@ check: install ## System checks, migrations up to date, deploy checks of product
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 messages: install ## Update the Indonesian catalog and compile it
-	$(MANAGE) makemessages --locale id --ignore '.venv/*' --ignore 'static_collected/*'
+	$(MANAGE) makemessages --locale id --no-obsolete --ignore '.venv/*' --ignore 'static_collected/*' --ignore 'tests/*'
 	$(MANAGE) compilemessages --locale id --ignore '.venv/*'
 
 ci: lint check test test-postgres ## What CI runs

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.html import escape
@@ -186,6 +187,24 @@ DEMO_USERS = {
 ADMIN_USERNAME = "admin"
 
 
+def _demo_groups():
+    """username -> the SOP group (moderation.services) the demo user works in."""
+    from moderation import services as sop
+
+    return {
+        "penulis": sop.WRITER,
+        "kasubbag": sop.SECTION_HEAD,
+        "kepala": sop.HEAD,
+        "adminweb": sop.WEBSITE_ADMIN,
+        "kasi": sop.PUBLIC_RELATIONS_HEAD,
+        "redaktur": sop.MEDIA_CENTER_TEAM,
+        "operator": sop.OPERATOR,
+        "reporter": sop.REPORTER,
+        "kontributor": sop.REPORTER,
+        "fotografer": sop.REPORTER,
+    }
+
+
 def seed_users():
     """
     The demo staff (``DEMO_USERS``) and the superuser ``admin``, all with the
@@ -213,6 +232,8 @@ def seed_users():
         )
     users[ADMIN_USERNAME] = admin
 
+    groups = {group.name: group for group in Group.objects.all()}
+    demo_groups = _demo_groups()
     for username, (first_name, last_name, _role) in DEMO_USERS.items():
         user = User.objects.filter(username=username).first()
         count.add(user is None)
@@ -223,6 +244,11 @@ def seed_users():
                 last_name=last_name,
                 password=factory.Transformer.Force(password),
             )
+        # A demo user without any group gets its SOP group; one an
+        # administrator has regrouped is left alone.
+        group = groups.get(demo_groups[username])
+        if group is not None and not user.groups.exists():
+            user.groups.add(group)
         users[username] = user
     return users, count
 

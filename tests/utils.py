@@ -11,8 +11,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from infopublik.models import ArticleIndexPage, InfoPublikHomePage
 from media_center.models import MediaCenterHomePage, NewsIndexPage
+from moderation.services import sop_setup
 from portal.models import AnnouncementIndexPage, PortalHomePage
-from portal.services import sites_setup
 
 MEDIA_CENTER_HOST = settings.WARTA_SITES["media_center"]["hostname"]
 INFOPUBLIK_HOST = settings.WARTA_SITES["infopublik"]["hostname"]
@@ -21,14 +21,14 @@ PORTAL_HOST = settings.WARTA_SITES["portal"]["hostname"]
 
 class SitesTestCase(WagtailPageTestCase):
     """
-    A test case with the three sites, their home and index pages set up by the
-    same service that ``make run`` uses.
+    A test case with the three sites, their home and index pages, the SOP
+    groups and workflows, set up by the same services that ``make run`` uses.
     """
 
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        sites_setup()
+        sop_setup()
         cls.media_center_site = Site.objects.get(hostname=MEDIA_CENTER_HOST)
         cls.infopublik_site = Site.objects.get(hostname=INFOPUBLIK_HOST)
         cls.portal_site = Site.objects.get(hostname=PORTAL_HOST)

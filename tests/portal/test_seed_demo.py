@@ -99,8 +99,27 @@ class SeedDemoTests(TestCase):
             self.assertFalse(user.is_superuser)
             self.assertTrue(user.get_full_name())
             self.assertTrue(user.check_password(DEMO_PASSWORD), username)
-        # Groups and permissions come from the SOP set-up, not from the seed.
-        self.assertFalse(User.objects.filter(groups__isnull=False).exists())
+        # Each demo user works in its SOP group (issue 3, point 3).
+        expected = {
+            "penulis": "Pembuat Artikel",
+            "kasubbag": "Kasubbag Perencanaan IT dan Pelaporan",
+            "kepala": "Kepala",
+            "adminweb": "Admin Website",
+            "kasi": "Kasi Kehumasan dan Layanan Informasi",
+            "redaktur": "Tim Pengelola Media Center",
+            "operator": "Admin / Operator",
+            "reporter": "Reporter / Kontributor",
+        }
+        for username, group in expected.items():
+            self.assertEqual(
+                list(
+                    User.objects.get(username=username).groups.values_list(
+                        "name", flat=True
+                    )
+                ),
+                [group],
+            )
+        self.assertFalse(admin.groups.exists())
 
     def test_images_are_generated_files_in_the_sites_collections(self):
         news = NewsPage.objects.select_related("main_image")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from infopublik.demo import seed_infopublik
 from media_center.demo import seed_media_center
+from moderation.services import sop_setup
 from portal.demo import demo_rng, seed_agencies, seed_portal, seed_users
 from portal.services import sites_setup
 
@@ -67,6 +68,7 @@ class Command(BaseCommand):
         now = timezone.now()
         with transaction.atomic():
             sites_setup()
+            sop_setup()
             users, user_count = seed_users()
             agencies, agency_count = seed_agencies()
             counts = [user_count, agency_count]

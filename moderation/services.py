@@ -1,0 +1,277 @@
+"""
+Writes of the moderation app: setting up the SOPs as groups, permissions and
+Wagtail workflows.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from portal.selectors import site_get
+from portal.services import sites_setup
+
+from .models import SOP, SOPTask
+
+IMAGE_USE = ("add_image", "choose_image")
+IMAGE_MANAGE = ("add_image", "change_image", "choose_image")
+DOCUMENT_USE = ("add_document", "choose_document")
+DOCUMENT_MANAGE = ("add_document", "change_document", "choose_document")
+
+
+@dataclass(frozen=True)
+class GroupPlan:
+    """A role of DESIGN.md and the least it needs to do its SOP steps."""
+
+    name: str
+    # site key -> page permission types on that site's whole tree
+    pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # collection name -> image/document permission codenames
+    collections: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # "app_label.codename" model permissions (snippets)
+    models: tuple[str, ...] = ()
+
+
+WRITER = "Pembuat Artikel"
+SECTION_HEAD = "Kasubbag Perencanaan IT dan Pelaporan"
+HEAD = "Kepala"
+WEBSITE_ADMIN = "Admin Website"
+PUBLIC_RELATIONS_HEAD = "Kasi Kehumasan dan Layanan Informasi"
+MEDIA_CENTER_TEAM = "Tim Pengelola Media Center"
+OPERATOR = "Admin / Operator"
+REPORTER = "Reporter / Kontributor"
+
+GROUP_PLANS = (
+    # Content SOP steps 1–3: drafts and sources on Info Publik and the portal.
+    GroupPlan(
+        WRITER,
+        pages={"infopublik": ("add",), "portal": ("add",)},
+        collections={
+            "Info Publik": IMAGE_USE + DOCUMENT_USE,
+            "Portal": IMAGE_USE + DOCUMENT_USE,
+        },
+    ),
+    # Content SOP steps 4 and 5: they act through their workflow steps only.
+    GroupPlan(SECTION_HEAD),
+    GroupPlan(HEAD),
+    # Content SOP steps 6 and 7: enter, publish, upload supporting documents.
+    GroupPlan(
+        WEBSITE_ADMIN,
+        pages={
+            "infopublik": ("add", "change", "publish", "lock", "unlock"),
+            "portal": ("add", "change", "publish", "lock", "unlock"),
+        },
+        collections={
+            "Info Publik": IMAGE_MANAGE + DOCUMENT_MANAGE,
+            "Portal": IMAGE_MANAGE + DOCUMENT_MANAGE,
+        },
+        models=(
+            "infopublik.add_section",
+            "infopublik.change_section",
+            "infopublik.view_section",
+        ),
+    ),
+    # News SOP steps 1 and 2 (duty roster, leaders' agenda) come with their
+    # own models; for now the Kasi reads the admin.
+    GroupPlan(PUBLIC_RELATIONS_HEAD),
+    # News SOP step 5: edit and verify, with the Media Center's photos.
+    GroupPlan(
+        MEDIA_CENTER_TEAM,
+        collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
+        models=("media_center.view_rubric",),
+    ),
+    # News SOP steps 6 and 7: publish and document.
+    GroupPlan(
+        OPERATOR,
+        pages={"media_center": ("add", "change", "publish", "lock", "unlock")},
+        collections={"Media Center": IMAGE_MANAGE + DOCUMENT_MANAGE},
+        models=(
+            "media_center.add_rubric",
+            "media_center.change_rubric",
+            "media_center.view_rubric",
+            "portal.add_agency",
+            "portal.change_agency",
+            "portal.view_agency",
+        ),
+    ),
+    # News SOP steps 3 and 4: cover the event, file the news with photos.
+    GroupPlan(
+        REPORTER,
+        pages={"media_center": ("add",)},
+        collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
+    ),
+)
+
+
+@dataclass(frozen=True)
+class TaskPlan:
+    name: str
+    group: str
+    sop: str
+    step_number: int
+    time_standard: datetime.timedelta
+    reviewers_may_edit: bool
+
+
+@dataclass(frozen=True)
+class WorkflowPlan:
+    name: str
+    sites: tuple[str, ...]
+    tasks: tuple[TaskPlan, ...]
+
+
+WORKFLOW_PLANS = (
+    WorkflowPlan(
+        name="SOP Pengisian dan Pembaharuan Konten Website",
+        sites=("infopublik", "portal"),
+        tasks=(
+            TaskPlan(
+                "Pemeriksaan Kasubbag",
+                SECTION_HEAD,
+                SOP.CONTENT,
+                4,
+                datetime.timedelta(minutes=30),
+                reviewers_may_edit=False,
+            ),
+            TaskPlan(
+                "Persetujuan Kepala",
+                HEAD,
+                SOP.CONTENT,
+                5,
+                datetime.timedelta(minutes=30),
+                reviewers_may_edit=True,
+            ),
+            TaskPlan(
+                "Entri dan Publikasi Admin Website",
+                WEBSITE_ADMIN,
+                SOP.CONTENT,
+                6,
+                datetime.timedelta(minutes=30),
+                reviewers_may_edit=True,
+            ),
+        ),
+    ),
+    WorkflowPlan(
+        name="SOP Layanan dan Posting Konten Berita",
+        sites=("media_center",),
+        tasks=(
+            TaskPlan(
+                "Penyuntingan dan Verifikasi",
+                MEDIA_CENTER_TEAM,
+                SOP.NEWS,
+                5,
+                datetime.timedelta(hours=3),
+                reviewers_may_edit=True,
+            ),
+            TaskPlan(
+                "Publikasi Berita",
+                OPERATOR,
+                SOP.NEWS,
+                6,
+                datetime.timedelta(hours=2),
+                reviewers_may_edit=True,
+            ),
+        ),
+    ),
+)
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _group_setup(plan, created):
+    group, group_created = Group.objects.get_or_create(name=plan.name)
+    if not group_created:
+        # A group that exists is the administrators' now: leave it as it is.
+        return group
+    created.append(f"group {plan.name}")
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for dotted in plan.models:
+        app_label, codename = dotted.split(".")
+        group.permissions.add(_permission(app_label, codename))
+    for site_key, types in plan.pages.items():
+        site = site_get(key=site_key)
+        for permission_type in types:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=site.root_page,
+                permission=_permission("wagtailcore", f"{permission_type}_page"),
+            )
+    for collection_name, codenames in plan.collections.items():
+        collection = Collection.objects.get(name=collection_name)
+        for codename in codenames:
+            app_label = (
+                "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
+            )
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=collection,
+                permission=_permission(app_label, codename),
+            )
+    return group
+
+
+def _task_setup(plan, created):
+    task = SOPTask.objects.filter(name=plan.name).first()
+    if task is not None:
+        # Time standards and groups an administrator changed stay changed.
+        return task
+    task = SOPTask.objects.create(
+        name=plan.name,
+        sop=plan.sop,
+        step_number=plan.step_number,
+        time_standard=plan.time_standard,
+        reviewers_may_edit=plan.reviewers_may_edit,
+    )
+    task.groups.set([Group.objects.get(name=plan.group)])
+    created.append(f"task {plan.name}")
+    return task
+
+
+def _workflow_setup(plan, created):
+    workflow = Workflow.objects.filter(name=plan.name).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=plan.name)
+        for order, task_plan in enumerate(plan.tasks):
+            WorkflowTask.objects.create(
+                workflow=workflow,
+                task=_task_setup(task_plan, created),
+                sort_order=order,
+            )
+        created.append(f"workflow {plan.name}")
+    for site_key in plan.sites:
+        root = site_get(key=site_key).root_page
+        if not WorkflowPage.objects.filter(page=root).exists():
+            WorkflowPage.objects.create(workflow=workflow, page=root)
+            created.append(f"workflow {plan.name} on {root.title}")
+    return workflow
+
+
+@transaction.atomic
+def sop_setup():
+    """
+    Create the SOP groups with their least permissions, the SOP steps as
+    workflow tasks and the two SOP workflows on the sites they govern.
+
+    Idempotent: what exists is left as it is, so time standards, groups and
+    workflow assignments that administrators changed in the admin are kept.
+    Makes the sites first (``portal.services.sites_setup``). Returns what was
+    created.
+    """
+    created = sites_setup()
+    for plan in GROUP_PLANS:
+        _group_setup(plan, created)
+    for plan in WORKFLOW_PLANS:
+        _workflow_setup(plan, created)
+    return created
