@@ -19,6 +19,10 @@ help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+		{ echo "Warta needs Python 3.11 (found: $$($(PYTHON) --version 2>&1)). Set PYTHON=python3.11."; exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || \
+		{ echo "Python's venv module is missing. On Debian or Ubuntu: sudo apt install python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
@@ -61,6 +65,7 @@ check: install ## System checks, migrations up to date, deploy checks of product
 	DJANGO_SETTINGS_MODULE=portal.settings.production \
 	DJANGO_SECRET_KEY=check-deploy-dummy-key-0123456789-abcdefghijklmnopqrstuvwxyz \
 	DJANGO_ALLOWED_HOSTS=portal.example.go.id \
+	REDIS_URL=redis://127.0.0.1:6379/0 \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 messages: install ## Update the Indonesian catalog and compile it

@@ -49,14 +49,13 @@ class InfoPublikHomePage(BasePage):
         verbose_name = _("Info Publik home page")
 
     def get_context(self, request, *args, **kwargs):
+        from portal.selectors import child_index_page
 
         from .selectors import articles_latest
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = articles_latest(limit=6, root=self)
-        context["article_index"] = (
-            ArticleIndexPage.objects.child_of(self).live().first()
-        )
+        context["article_index"] = child_index_page(parent=self, model=ArticleIndexPage)
         return context
 
 

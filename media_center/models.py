@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -43,11 +42,6 @@ class Rubric(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
-
 
 class MediaCenterHomePage(BasePage):
     """The Media Center's home: the newest news and the rubrics."""
@@ -63,6 +57,7 @@ class MediaCenterHomePage(BasePage):
         verbose_name = _("Media Center home page")
 
     def get_context(self, request, *args, **kwargs):
+        from portal.selectors import child_index_page
 
         from .selectors import news_latest, rubrics_in_use
 
@@ -71,7 +66,7 @@ class MediaCenterHomePage(BasePage):
         context["headline"] = news[0] if news else None
         context["latest_news"] = news[1:]
         context["rubrics"] = rubrics_in_use()
-        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
+        context["news_index"] = child_index_page(parent=self, model=NewsIndexPage)
         return context
 
 

@@ -1,24 +1,17 @@
 """Reads of news for the Media Center and the pages that show its news."""
 
-from django.db.models import Prefetch
-
-from wagtail.images import get_image_model
-
-from portal.selectors import cached_by_content, pages_public, site_root_url_path
+from portal.selectors import (
+    cached_by_content,
+    listing,
+    pages_public,
+    site_root_url_path,
+)
 
 from .models import NewsPage, NewsPageTag, Rubric
 
 
 def _news_for_listing(queryset):
-    # Everything a news card shows, in a fixed number of queries whatever the
-    # number of news items.
-    renditions = get_image_model().get_rendition_model().objects.all()
-    return (
-        pages_public(queryset.live())
-        .select_related("rubric", "main_image")
-        .prefetch_related(Prefetch("main_image__renditions", queryset=renditions))
-        .order_by("-first_published_at", "-pk")
-    )
+    return listing(queryset, "rubric")
 
 
 def news_latest(*, limit, root=None):
@@ -55,13 +48,13 @@ def news_related(*, news, limit):
 
 def rubrics_in_use():
     """
-    Name and slug of the rubrics that have published news, cached until
-    content changes.
+    Name and slug of the rubrics that have published, public news, cached
+    until content changes.
     """
     return cached_by_content(
         "rubrics",
         lambda: list(
-            Rubric.objects.filter(news__live=True)
+            Rubric.objects.filter(news__in=pages_public(NewsPage.objects.live()))
             .distinct()
             .order_by("name")
             .values("name", "slug")
@@ -70,12 +63,16 @@ def rubrics_in_use():
 
 
 def tags_in_use():
-    """Name and slug of the tags on published news, cached until content changes."""
+    """Name and slug of the tags on published, public news, cached until content changes."""
     return cached_by_content(
         "news-tags",
         lambda: list(
             NewsPageTag.tag_model()
-            .objects.filter(media_center_newspagetag_items__content_object__live=True)
+            .objects.filter(
+                media_center_newspagetag_items__content_object__in=pages_public(
+                    NewsPage.objects.live()
+                )
+            )
             .distinct()
             .order_by("name")
             .values("name", "slug")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from wagtail.models import (
     Collection,
@@ -195,7 +196,7 @@ def _group_setup(plan, created):
     if not group_created:
         # A group that exists is the administrators' now: leave it as it is.
         return group
-    created.append(f"group {plan.name}")
+    created.append(_("group %(name)s") % {"name": plan.name})
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
     for dotted in plan.models:
         app_label, codename = dotted.split(".")
@@ -235,7 +236,7 @@ def _task_setup(plan, created):
         reviewers_may_edit=plan.reviewers_may_edit,
     )
     task.groups.set([Group.objects.get(name=plan.group)])
-    created.append(f"task {plan.name}")
+    created.append(_("SOP step %(name)s") % {"name": plan.name})
     return task
 
 
@@ -249,12 +250,15 @@ def _workflow_setup(plan, created):
                 task=_task_setup(task_plan, created),
                 sort_order=order,
             )
-        created.append(f"workflow {plan.name}")
+        created.append(_("workflow %(name)s") % {"name": plan.name})
     for site_key in plan.sites:
         root = site_get(key=site_key).root_page
         if not WorkflowPage.objects.filter(page=root).exists():
             WorkflowPage.objects.create(workflow=workflow, page=root)
-            created.append(f"workflow {plan.name} on {root.title}")
+            created.append(
+                _("workflow %(name)s on %(page)s")
+                % {"name": plan.name, "page": root.title}
+            )
     return workflow
 
 

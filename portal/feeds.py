@@ -11,6 +11,7 @@ from infopublik.models import ArticlePage
 from media_center.models import NewsPage
 
 from .models import AnnouncementPage
+from .selectors import pages_public
 
 FEED_PAGE_TYPES = (NewsPage, ArticlePage, AnnouncementPage)
 FEED_LENGTH = 20
@@ -37,9 +38,7 @@ class SiteFeed(Feed):
 
     def items(self, site):
         return (
-            Page.objects.live()
-            .public()
-            .descendant_of(site.root_page)
+            pages_public(Page.objects.live().descendant_of(site.root_page))
             .type(*FEED_PAGE_TYPES)
             .order_by("-first_published_at")
             .specific()[:FEED_LENGTH]

@@ -5,7 +5,6 @@ agencies) and the city portal's own page types.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -22,6 +21,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from .blocks import BodyStreamBlock
+from .pagination import paginate
 
 
 class CustomImage(AbstractImage):
@@ -200,31 +200,12 @@ class BasePage(Page):
 
 
 class ListingMixin:
-    """
-    Pagination for index pages. A page number that is not a number shows the
-    first page with a notice; a number past the end is a 404 with a message.
-    """
+    """Pagination for index pages (see ``portal.pagination.paginate``)."""
 
     per_page = 12
 
     def paginate(self, request, queryset):
-        paginator = Paginator(queryset, self.per_page)
-        raw = request.GET.get("page", "1")
-        try:
-            page = paginator.page(raw)
-        except PageNotAnInteger:
-            page = paginator.page(1)
-            page.notice = gettext(
-                "“%(value)s” is not a page number; showing the first page."
-            ) % {"value": raw[:20]}
-        except EmptyPage as error:
-            raise Http404(
-                gettext(
-                    "Page %(number)s does not exist; this list has %(count)s pages."
-                )
-                % {"number": raw[:20], "count": paginator.num_pages}
-            ) from error
-        return page
+        return paginate(request, queryset, per_page=self.per_page)
 
 
 class PortalHomePage(BasePage):

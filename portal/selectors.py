@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 
+from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction, Site
 
 # Changed whenever something the site chrome shows may have changed (a page
@@ -32,6 +33,21 @@ def pages_public(queryset):
         StartsWith(OuterRef("path"), F("page__path"))
     )
     return queryset.exclude(Exists(restricted))
+
+
+def listing(queryset, *related):
+    """
+    Live, public pages of ``queryset``, newest first, with ``related`` and the
+    main image's renditions loaded: a fixed number of queries whatever the
+    number of items.
+    """
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return (
+        pages_public(queryset.live())
+        .select_related(*related, "main_image")
+        .prefetch_related(Prefetch("main_image__renditions", queryset=renditions))
+        .order_by("-first_published_at", "-pk")
+    )
 
 
 def content_version():

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from wagtail.models import Collection, Page, Site
 
@@ -100,18 +101,18 @@ def sites_setup():
             root, plan.home_model, title=plan.home_title, slug=plan.home_slug
         )
         if home_created:
-            created.append(f"page {home.title}")
+            created.append(_("page %(title)s") % {"title": home.title})
         for model, title, slug in plan.sections:
             page, page_created = _ensure_page(
                 home, model, title=title, slug=slug, show_in_menus=True
             )
             if page_created:
-                created.append(f"page {page.title}")
+                created.append(_("page %(title)s") % {"title": page.title})
 
         site = Site.objects.filter(root_page=home).first()
         if site is None:
             site = Site(root_page=home, site_name=config["site_name"])
-            created.append(f"site {config['site_name']}")
+            created.append(_("site %(name)s") % {"name": config["site_name"]})
         site.hostname = config["hostname"]
         site.port = settings.WARTA_SITE_PORT
         site.is_default_site = config["is_default_site"]
@@ -125,10 +126,10 @@ def sites_setup():
             site=site, defaults={"theme": plan.theme, "tagline": plan.tagline}
         )
         if identity_created:
-            created.append(f"identity of {site.site_name}")
+            created.append(_("identity of %(name)s") % {"name": site.site_name})
 
         if not root_collection.get_children().filter(name=plan.collection).exists():
             root_collection.add_child(name=plan.collection)
-            created.append(f"collection {plan.collection}")
+            created.append(_("collection %(name)s") % {"name": plan.collection})
 
     return created

@@ -1,16 +1,26 @@
 """Public views every site has: search and robots.txt."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+import re
+
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
+from .pagination import paginate
+
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
+# Characters the full-text engines read as syntax (SQLite FTS5 fails on an
+# unbalanced quote); readers never mean them as search terms.
+SEARCH_SYNTAX = re.compile(r"[\"\x00-\x1f*^:(){}\[\]<>+\\]")
+
+
+def search_terms(raw):
+    """The reader's words, without search-engine syntax, at most 200 characters."""
+    return " ".join(SEARCH_SYNTAX.sub(" ", raw).split())[:SEARCH_QUERY_MAX_LENGTH]
 
 
 @require_GET
@@ -19,9 +29,11 @@ def search(request):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    results = notice = None
+    query = search_terms(request.GET.get("q", ""))
+    results = None
     if query:
+        # Wagtail's search backends read the queryset's filters themselves and
+        # know ``public()``, not the subquery of ``pages_public``.
         pages = (
             Page.objects.live()
             .public()
@@ -29,19 +41,11 @@ def search(request):
             .specific()
             .search(query, operator="and")
         )
-        paginator = Paginator(pages, SEARCH_RESULTS_PER_PAGE)
-        raw = request.GET.get("page", "1")
-        try:
-            results = paginator.page(raw)
-        except (PageNotAnInteger, EmptyPage):
-            results = paginator.page(1)
-            notice = gettext(
-                "That page of results does not exist; showing the first page."
-            )
+        results = paginate(request, pages, per_page=SEARCH_RESULTS_PER_PAGE)
     return render(
         request,
         "portal/search_results.html",
-        {"search_query": query, "results": results, "notice": notice, "site": site},
+        {"search_query": query, "results": results, "site": site},
     )
 
 

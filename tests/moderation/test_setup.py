@@ -110,7 +110,7 @@ class SopSetupTests(TestCase):
         call_command("setup_sop", stdout=out)
         call_command("setup_sop", stdout=out)
 
-        self.assertIn("nothing to change", out.getvalue())
+        self.assertIn("tidak ada yang diubah", out.getvalue())
         self.assertEqual(Group.objects.filter(name__in=ALL_GROUPS).count(), 8)
 
 

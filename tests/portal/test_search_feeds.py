@@ -46,6 +46,33 @@ class SearchTests(SitesTestCase):
         self.assertEqual(list(response.context["results"]), [])
         self.assertContains(response, "Isen Mulang")
 
+    def test_search_syntax_in_the_query_never_fails(self):
+        for query in (
+            '"',
+            'Isen "Mulang',
+            "%00",
+            "\x00Isen",
+            "*",
+            "Isen*",
+            "(",
+            "a:b",
+            "^",
+            "-",
+            "'",
+            "NEAR(",
+            "Isen AND",
+            "OR",
+            "\\",
+        ):
+            with self.subTest(query=query):
+                response = self.get_on(MEDIA_CENTER_HOST, "/cari/", data={"q": query})
+                self.assertEqual(response.status_code, 200)
+
+        response = self.get_on(MEDIA_CENTER_HOST, "/cari/", data={"q": 'Isen "Mulang"'})
+        self.assertEqual(
+            [page.pk for page in response.context["results"]], [self.news.pk]
+        )
+
     def test_empty_query_and_bad_page_do_not_fail(self):
         empty = self.get_on(MEDIA_CENTER_HOST, "/cari/", data={"q": ""})
         bad_page = self.get_on(
@@ -56,6 +83,7 @@ class SearchTests(SitesTestCase):
         self.assertIsNone(empty.context["results"])
         self.assertEqual(bad_page.status_code, 200)
         self.assertEqual(len(bad_page.context["results"]), 1)
+        self.assertContains(bad_page, "bukan nomor halaman")
 
 
 class FeedSitemapRobotsTests(SitesTestCase):

@@ -19,6 +19,7 @@ DEPLOY_ENV = {
     "DJANGO_SECRET_KEY": "check-deploy-dummy-key-0123456789-abcdefghijklmnopqrstuvwxyz",
     "DJANGO_ALLOWED_HOSTS": "palangkaraya.go.id",
     "WARTA_PORTAL_HOST": "palangkaraya.go.id",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -47,6 +48,14 @@ class ProductionSettingsTests(SimpleTestCase):
 
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("DJANGO_SECRET_KEY must be set", result.stderr)
+
+    def test_check_deploy_warns_without_a_shared_cache(self):
+        env = {key: value for key, value in DEPLOY_ENV.items() if key != "REDIS_URL"}
+
+        result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("warta.W001", result.stderr + result.stdout)
 
     def test_passes_check_deploy(self):
         result = run_manage(

@@ -111,7 +111,7 @@ class SitesSetupTests(TestCase):
         call_command("setup_sites", stdout=out)
 
         self.assertEqual(Site.objects.count(), 3)
-        self.assertIn("nothing to change", out.getvalue())
+        self.assertIn("tidak ada yang diubah", out.getvalue())
 
 
 class HostRoutingTests(SitesTestCase):

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from moderation.services import sop_setup
 
@@ -13,9 +14,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = sop_setup()
         for item in created:
-            self.stdout.write(f"  created {item}")
+            self.stdout.write("  " + _("created %(item)s") % {"item": item})
         self.stdout.write(
             self.style.SUCCESS(
-                "SOP ready." if created else "SOP ready; nothing to change."
+                _("SOP ready.") if created else _("SOP ready; nothing to change.")
             )
         )

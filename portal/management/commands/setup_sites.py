@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from portal.services import sites_setup
 
@@ -12,9 +13,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = sites_setup()
         for item in created:
-            self.stdout.write(f"  created {item}")
+            self.stdout.write("  " + _("created %(item)s") % {"item": item})
         self.stdout.write(
             self.style.SUCCESS(
-                "Sites ready." if created else "Sites ready; nothing to change."
+                _("Sites ready.") if created else _("Sites ready; nothing to change.")
             )
         )
