@@ -2,12 +2,15 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask
+
+from .forms import ReturnForCorrectionForm
+from .selectors import action_refusal
 
 
 class SOP(models.TextChoices):
@@ -125,14 +128,47 @@ class SOPTask(AbstractGroupApprovalTask):
             return not user.is_superuser
         return super().locked_for_user(obj, user)
 
+    def _current_task_state(self, obj):
+        task_state = obj.current_workflow_task_state
+        if task_state is None or task_state.task_id != self.pk:
+            return None
+        return task_state
+
     def get_actions(self, obj, user):
         if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        task_state = self._current_task_state(obj)
+        if task_state is not None and action_refusal(task_state=task_state, user=user):
             return []
         return [
             ("reject", gettext("Return for correction"), self.reason_required),
             ("approve", gettext("Approve"), False),
             ("approve", gettext("Approve with comment"), True),
         ]
+
+    def get_form_for_action(self, action):
+        if action == "reject" and self.reason_required:
+            return ReturnForCorrectionForm
+        return super().get_form_for_action(action)
+
+    def on_action(self, task_state, user, action_name, comment="", **kwargs):
+        """
+        Approve or return, after the checks the SOP demands. The rules are
+        checked here, not only by hiding buttons: the editor's workflow
+        actions reach this method with data the browser sent.
+        """
+        if not (user.is_superuser or self._user_in_groups(user)):
+            raise PermissionDenied(gettext("You are not a reviewer of this step."))
+        if refusal := action_refusal(task_state=task_state, user=user):
+            raise PermissionDenied(refusal)
+        comment = (comment or "").strip()
+        if action_name == "reject" and self.reason_required and not comment:
+            raise PermissionDenied(
+                gettext("Write why the content goes back for correction.")
+            )
+        if action_name not in {"approve", "reject"}:
+            raise PermissionDenied(gettext("This action does not exist."))
+        return super().on_action(task_state, user, action_name, comment=comment)
 
     @classmethod
     def get_description(cls):
