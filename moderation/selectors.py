@@ -1,17 +1,22 @@
 """Reads of the moderation app: who may act on an SOP step, and why not."""
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext
 
-from wagtail.models import TaskState
+from wagtail.models import Page, Site, TaskState, WorkflowState
+
+from . import working_time
 
 
-def action_refusal(*, task_state, user):
+def action_refusal(*, task_state, user, approved_runs=None):
     """
     Why ``user`` may not approve or return the content at ``task_state``, or
     None when they may. Segregation of duties (DESIGN.md, "Decisions that
     hold everywhere"): nobody checks their own submission or the version they
     wrote, and one person does not approve two steps of the same run. It
-    holds for superusers too.
+    holds for superusers too. ``approved_runs``, the ids of the workflow
+    states in which ``user`` approved a step, saves a query per call in lists.
     """
     workflow_state = task_state.workflow_state
     if workflow_state.requested_by_id == user.pk:
@@ -24,18 +29,166 @@ def action_refusal(*, task_state, user):
             "You wrote the version under review, so someone else must check it. "
             "Ask another member of the group to handle this step."
         )
-    approved_earlier = (
-        TaskState.objects.filter(
-            workflow_state=workflow_state,
-            status=TaskState.STATUS_APPROVED,
-            finished_by=user,
+    if approved_runs is not None:
+        approved_earlier = workflow_state.pk in approved_runs
+    else:
+        approved_earlier = (
+            TaskState.objects.filter(
+                workflow_state=workflow_state,
+                status=TaskState.STATUS_APPROVED,
+                finished_by=user,
+            )
+            .exclude(pk=task_state.pk)
+            .exists()
         )
-        .exclude(pk=task_state.pk)
-        .exists()
-    )
     if approved_earlier:
         return gettext(
             "You already approved an earlier step of this run; one person may not "
             "approve two steps. Ask another member of the group to handle this step."
         )
     return None
+
+
+@dataclass(frozen=True)
+class StepDeadline:
+    """One SOP step in progress, measured against its time standard."""
+
+    task_state: TaskState
+    task: object  # the SOPTask
+    page: Page
+    site_name: str
+    due_at: object
+    time_left: object
+    state: working_time.DeadlineState
+    refusal: str | None = None
+    return_reasons: tuple[str, ...] = ()
+
+
+def _sop_tasks():
+    from .models import SOPTask
+
+    return {
+        task.pk: task
+        for task in SOPTask.objects.filter(active=True).prefetch_related("groups")
+    }
+
+
+def _pages_and_sites(workflow_states):
+    page_ids = [int(state.object_id) for state in workflow_states]
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids)}
+    site_names = {site.pk: site.site_name for site in Site.objects.all()}
+    return pages, site_names
+
+
+def _deadline(task_state, task, page, site_names, now, **extra):
+    url_parts = page.get_url_parts()
+    site_name = site_names.get(url_parts[0], "") if url_parts else ""
+    return StepDeadline(
+        task_state=task_state,
+        task=task,
+        page=page,
+        site_name=site_name,
+        due_at=working_time.due_at(
+            started_at=task_state.started_at, time_standard=task.time_standard
+        ),
+        time_left=working_time.time_left(
+            started_at=task_state.started_at, time_standard=task.time_standard, now=now
+        ),
+        state=working_time.deadline_state(
+            started_at=task_state.started_at, time_standard=task.time_standard, now=now
+        ),
+        **extra,
+    )
+
+
+def step_deadlines_awaiting(*, user, now):
+    """
+    The SOP steps in progress that ``user`` reviews (as a member of the step's
+    groups, or as a superuser), oldest first, each with its due time, time
+    left, traffic-light state and, when the user may not act on it, why.
+    """
+    tasks = _sop_tasks()
+    if not user.is_superuser:
+        group_ids = set(user.groups.values_list("pk", flat=True))
+        tasks = {
+            pk: task
+            for pk, task in tasks.items()
+            if group_ids & {group.pk for group in task.groups.all()}
+        }
+    task_states = list(
+        TaskState.objects.filter(task_id__in=tasks, status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("workflow_state", "revision")
+        .order_by("started_at")
+    )
+    pages, site_names = _pages_and_sites([ts.workflow_state for ts in task_states])
+    approved_runs = set(
+        TaskState.objects.filter(
+            workflow_state__in=[ts.workflow_state_id for ts in task_states],
+            status=TaskState.STATUS_APPROVED,
+            finished_by=user,
+        ).values_list("workflow_state_id", flat=True)
+    )
+    rows = []
+    for task_state in task_states:
+        page = pages.get(int(task_state.workflow_state.object_id))
+        if page is None:
+            continue
+        rows.append(
+            _deadline(
+                task_state,
+                tasks[task_state.task_id],
+                page,
+                site_names,
+                now,
+                refusal=action_refusal(
+                    task_state=task_state, user=user, approved_runs=approved_runs
+                ),
+            )
+        )
+    return rows
+
+
+def step_deadlines_of_submitter(*, user, now):
+    """
+    The content ``user`` submitted that is still in an SOP run: its current
+    step with due time, or the reasons it was returned for correction.
+    """
+    tasks = _sop_tasks()
+    workflow_states = list(
+        WorkflowState.objects.filter(
+            requested_by=user,
+            status__in=(
+                WorkflowState.STATUS_IN_PROGRESS,
+                WorkflowState.STATUS_NEEDS_CHANGES,
+            ),
+            current_task_state__task_id__in=tasks,
+        )
+        .select_related("current_task_state")
+        .prefetch_related("task_states")
+        .order_by("created_at")
+    )
+    pages, site_names = _pages_and_sites(workflow_states)
+    rows = []
+    for workflow_state in workflow_states:
+        page = pages.get(int(workflow_state.object_id))
+        if page is None:
+            continue
+        reasons = tuple(
+            state.comment
+            for state in sorted(
+                workflow_state.task_states.all(), key=lambda s: s.started_at
+            )
+            if state.status == TaskState.STATUS_REJECTED and state.comment
+        )
+        task_state = workflow_state.current_task_state
+        rows.append(
+            _deadline(
+                task_state,
+                tasks[task_state.task_id],
+                page,
+                site_names,
+                now,
+                return_reasons=reasons,
+            )
+        )
+    return rows

@@ -1,0 +1,20 @@
+"""Template helpers of the SOP dashboard."""
+
+import datetime
+
+from django import template
+from django.utils.translation import gettext
+
+from moderation.models import duration_label
+
+register = template.Library()
+
+
+@register.filter
+def time_left_label(value):
+    """ "20 menit lagi" for time left, "terlambat 15 menit" once overdue."""
+    if value is None:
+        return ""
+    if value < datetime.timedelta(0):
+        return gettext("%(duration)s late") % {"duration": duration_label(-value)}
+    return gettext("%(duration)s left") % {"duration": duration_label(value)}
