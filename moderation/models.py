@@ -2,13 +2,15 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 
+from . import runs
 from .forms import ReturnForCorrectionForm
 from .selectors import action_refusal
 
@@ -74,6 +76,16 @@ class SOPTask(AbstractGroupApprovalTask):
             "Whether a reviewer must write why the content goes back for correction."
         ),
     )
+    escalation_groups = models.ManyToManyField(
+        "auth.Group",
+        blank=True,
+        related_name="sop_escalation_tasks",
+        verbose_name=_("escalate to"),
+        help_text=_(
+            "Groups told as well when the step is overdue, one level up from the "
+            "step's own groups (e.g. the Kepala for the Kasubbag's check)."
+        ),
+    )
 
     admin_form_fields = [
         *AbstractGroupApprovalTask.admin_form_fields,
@@ -82,7 +94,12 @@ class SOPTask(AbstractGroupApprovalTask):
         "time_standard",
         "reviewers_may_edit",
         "reason_required",
+        "escalation_groups",
     ]
+    admin_form_widgets = {
+        **AbstractGroupApprovalTask.admin_form_widgets,
+        "escalation_groups": forms.CheckboxSelectMultiple,
+    }
 
     class Meta:
         verbose_name = _("SOP step")
@@ -134,38 +151,113 @@ class SOPTask(AbstractGroupApprovalTask):
             return None
         return task_state
 
+    def start(self, workflow_state, user=None):
+        """
+        Start this step, unless the run is being resumed after a return for
+        correction: Wagtail resumes at the step that returned it, the SOP
+        starts again at the first step, without the earlier approvals.
+        """
+        resumed = (
+            workflow_state.current_task_state_id is None
+            and TaskState.objects.filter(workflow_state=workflow_state).exists()
+        )
+        if resumed:
+            return runs.run_restart(
+                workflow_state,
+                user=user,
+                reason=gettext(
+                    "The content was corrected and submitted again; the check "
+                    "starts again at the first step."
+                ),
+            )
+        return self.start_step(workflow_state, user=user)
+
+    def start_step(self, workflow_state, user=None):
+        """Start this step as Wagtail does, whatever came before."""
+        return super().start(workflow_state, user=user)
+
+    def is_reviewer(self, user):
+        return user.is_superuser or self._user_in_groups(user)
+
+    def makes_own_corrections(self, user, task_state):
+        """Whether an edit by ``user`` during ``task_state`` is the reviewer's own correction."""
+        return (
+            self.reviewers_may_edit
+            and self.is_reviewer(user)
+            and action_refusal(task_state=task_state, user=user) is None
+        )
+
+    def has_previous_step(self, workflow):
+        return runs.previous_task(workflow, self) is not None
+
     def get_actions(self, obj, user):
-        if not (user.is_superuser or self._user_in_groups(user)):
+        if not self.is_reviewer(user):
             return []
         task_state = self._current_task_state(obj)
         if task_state is not None and action_refusal(task_state=task_state, user=user):
             return []
-        return [
-            ("reject", gettext("Return for correction"), self.reason_required),
+        actions = [("reject", gettext("Return to the writer"), self.reason_required)]
+        if task_state is not None and self.has_previous_step(
+            task_state.workflow_state.workflow
+        ):
+            actions.append(
+                ("return_previous", gettext("Return to the previous step"), True)
+            )
+        actions += [
             ("approve", gettext("Approve"), False),
             ("approve", gettext("Approve with comment"), True),
         ]
+        return actions
 
     def get_form_for_action(self, action):
-        if action == "reject" and self.reason_required:
+        if action == "return_previous" or (action == "reject" and self.reason_required):
             return ReturnForCorrectionForm
         return super().get_form_for_action(action)
 
+    @transaction.atomic
     def on_action(self, task_state, user, action_name, comment="", **kwargs):
         """
         Approve or return, after the checks the SOP demands. The rules are
         checked here, not only by hiding buttons: the editor's workflow
         actions reach this method with data the browser sent.
+
+        The run's rows are locked first, so that two people acting at once
+        (a double click, two tabs, two reviewers) make one transition: the
+        second finds the step already handled and changes nothing.
         """
-        if not (user.is_superuser or self._user_in_groups(user)):
+        workflow_state = WorkflowState.objects.select_for_update().get(
+            pk=task_state.workflow_state_id
+        )
+        task_state = (
+            TaskState.objects.select_for_update(of=("self",))
+            .select_related("revision")
+            .get(pk=task_state.pk)
+        )
+        if (
+            task_state.status != TaskState.STATUS_IN_PROGRESS
+            or workflow_state.current_task_state_id != task_state.pk
+        ):
+            return None
+        task_state.workflow_state = workflow_state
+        if not self.is_reviewer(user):
             raise PermissionDenied(gettext("You are not a reviewer of this step."))
         if refusal := action_refusal(task_state=task_state, user=user):
             raise PermissionDenied(refusal)
         comment = (comment or "").strip()
-        if action_name == "reject" and self.reason_required and not comment:
+        returning = action_name == "return_previous" or (
+            action_name == "reject" and self.reason_required
+        )
+        if returning and not comment:
             raise PermissionDenied(
                 gettext("Write why the content goes back for correction.")
             )
+        if action_name == "return_previous":
+            if not self.has_previous_step(workflow_state.workflow):
+                raise PermissionDenied(
+                    gettext("This is the first step; return it to the writer.")
+                )
+            runs.return_to_previous(task_state, user=user, comment=comment)
+            return None
         if action_name not in {"approve", "reject"}:
             raise PermissionDenied(gettext("This action does not exist."))
         return super().on_action(task_state, user, action_name, comment=comment)
@@ -176,3 +268,40 @@ class SOPTask(AbstractGroupApprovalTask):
             "A step of an agency SOP: members of the chosen groups approve or return "
             "the content within the step's time standard."
         )
+
+
+class SOPReminder(models.Model):
+    """
+    A reminder sent about one SOP step in progress. The row is claimed before
+    the email goes out, and the unique constraint makes each threshold of each
+    task state be announced once, however often and however many times in
+    parallel ``send_sop_reminders`` runs.
+    """
+
+    class Threshold(models.TextChoices):
+        DUE_SOON = "due_soon", _("due soon (three quarters of the time standard used)")
+        OVERDUE = "overdue", _("overdue (time standard passed)")
+
+    task_state = models.ForeignKey(
+        "wagtailcore.TaskState",
+        on_delete=models.CASCADE,
+        related_name="sop_reminders",
+        verbose_name=_("task state"),
+    )
+    threshold = models.CharField(
+        _("threshold"), max_length=20, choices=Threshold.choices
+    )
+    sent_at = models.DateTimeField(_("sent at"))
+
+    class Meta:
+        verbose_name = _("SOP reminder")
+        verbose_name_plural = _("SOP reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task_state", "threshold"],
+                name="moderation_sopreminder_once_per_threshold",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.task_state_id} {self.threshold}"

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 from django.utils.translation import gettext
 
 from wagtail.models import Page, Site, TaskState, WorkflowState
@@ -49,6 +51,32 @@ def action_refusal(*, task_state, user, approved_runs=None):
     return None
 
 
+def revision_is_settled(revision):
+    """
+    Whether ``revision`` went into review, was scheduled or is live: its
+    content is then the record of what was checked and published.
+    """
+    if revision.approved_go_live_at is not None:
+        return True
+    if TaskState.objects.filter(revision_id=revision.pk).exists():
+        return True
+    model = revision.base_content_type.model_class()
+    if model is None or not hasattr(model, "live_revision"):
+        return False
+    return model._default_manager.filter(
+        pk=revision.object_id, live_revision_id=revision.pk
+    ).exists()
+
+
+def publish_refusal():
+    """Why a publisher may not publish content directly."""
+    return gettext(
+        "Content is published at the last step of its SOP, after the earlier "
+        "steps approved it. Your changes were saved as a draft: submit it for "
+        "review."
+    )
+
+
 @dataclass(frozen=True)
 class StepDeadline:
     """One SOP step in progress, measured against its time standard."""
@@ -62,6 +90,7 @@ class StepDeadline:
     state: working_time.DeadlineState
     refusal: str | None = None
     return_reasons: tuple[str, ...] = ()
+    returns: int = 0
 
 
 def _sop_tasks():
@@ -71,6 +100,59 @@ def _sop_tasks():
         task.pk: task
         for task in SOPTask.objects.filter(active=True).prefetch_related("groups")
     }
+
+
+def returns_by_page(page_ids):
+    """How many times each page was returned for correction, over all its runs."""
+    rows = (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_REJECTED,
+            workflow_state__base_content_type=_page_content_type(),
+            workflow_state__object_id__in=[str(pk) for pk in page_ids],
+        )
+        .values("workflow_state__object_id")
+        .annotate(count=Count("pk"))
+    )
+    return {int(row["workflow_state__object_id"]): row["count"] for row in rows}
+
+
+def returns_by_step(page):
+    """The returns for correction of ``page`` per SOP step: [(step name, count)]."""
+    rows = (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_REJECTED,
+            workflow_state__base_content_type=_page_content_type(),
+            workflow_state__object_id=str(page.pk),
+        )
+        .values("task__name")
+        .annotate(count=Count("pk"))
+        .order_by("task__name")
+    )
+    return [(row["task__name"], row["count"]) for row in rows]
+
+
+def run_return_of(page):
+    """
+    The latest return for correction of ``page``'s run that waits for the
+    writer, as its task state (with the reviewer), or None.
+    """
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.status != (
+        WorkflowState.STATUS_NEEDS_CHANGES
+    ):
+        return None
+    return (
+        TaskState.objects.filter(
+            workflow_state=workflow_state, status=TaskState.STATUS_REJECTED
+        )
+        .select_related("finished_by", "task")
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+def _page_content_type():
+    return ContentType.objects.get_for_model(Page)
 
 
 def _pages_and_sites(workflow_states):
@@ -121,6 +203,7 @@ def step_deadlines_awaiting(*, user, now):
         .order_by("started_at")
     )
     pages, site_names = _pages_and_sites([ts.workflow_state for ts in task_states])
+    returns = returns_by_page(pages)
     approved_runs = set(
         TaskState.objects.filter(
             workflow_state__in=[ts.workflow_state_id for ts in task_states],
@@ -143,6 +226,7 @@ def step_deadlines_awaiting(*, user, now):
                 refusal=action_refusal(
                     task_state=task_state, user=user, approved_runs=approved_runs
                 ),
+                returns=returns.get(page.pk, 0),
             )
         )
     return rows
@@ -168,6 +252,7 @@ def step_deadlines_of_submitter(*, user, now):
         .order_by("created_at")
     )
     pages, site_names = _pages_and_sites(workflow_states)
+    returns = returns_by_page(pages)
     rows = []
     for workflow_state in workflow_states:
         page = pages.get(int(workflow_state.object_id))
@@ -189,6 +274,7 @@ def step_deadlines_of_submitter(*, user, now):
                 site_names,
                 now,
                 return_reasons=reasons,
+                returns=returns.get(page.pk, 0),
             )
         )
     return rows

@@ -122,6 +122,10 @@ class TaskPlan:
     step_number: int
     time_standard: datetime.timedelta
     reviewers_may_edit: bool
+    # Told as well when the step is overdue (issue 3, point 6): one level up
+    # from the step's group. Set when setup creates the task, then the
+    # administrators' to change.
+    escalation_group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,9 @@ WORKFLOW_PLANS = (
                 4,
                 datetime.timedelta(minutes=30),
                 reviewers_may_edit=False,
+                escalation_group=HEAD,
             ),
+            # The Kepala heads the agency: there is no one above to escalate to.
             TaskPlan(
                 "Persetujuan Kepala",
                 HEAD,
@@ -152,6 +158,8 @@ WORKFLOW_PLANS = (
                 datetime.timedelta(minutes=30),
                 reviewers_may_edit=True,
             ),
+            # The Admin Website works in the Kasubbag's sub-division
+            # (Perencanaan, IT dan Pelaporan), which answers for the websites.
             TaskPlan(
                 "Entri dan Publikasi Admin Website",
                 WEBSITE_ADMIN,
@@ -159,6 +167,7 @@ WORKFLOW_PLANS = (
                 6,
                 datetime.timedelta(minutes=30),
                 reviewers_may_edit=True,
+                escalation_group=SECTION_HEAD,
             ),
         ),
     ),
@@ -173,7 +182,10 @@ WORKFLOW_PLANS = (
                 5,
                 datetime.timedelta(hours=3),
                 reviewers_may_edit=True,
+                escalation_group=PUBLIC_RELATIONS_HEAD,
             ),
+            # The Kasi Kehumasan runs the news SOP (roster, agenda, coverage)
+            # and so answers for late publication as for late editing.
             TaskPlan(
                 "Publikasi Berita",
                 OPERATOR,
@@ -181,6 +193,7 @@ WORKFLOW_PLANS = (
                 6,
                 datetime.timedelta(hours=2),
                 reviewers_may_edit=True,
+                escalation_group=PUBLIC_RELATIONS_HEAD,
             ),
         ),
     ),
@@ -236,6 +249,8 @@ def _task_setup(plan, created):
         reviewers_may_edit=plan.reviewers_may_edit,
     )
     task.groups.set([Group.objects.get(name=plan.group)])
+    if plan.escalation_group:
+        task.escalation_groups.set([Group.objects.get(name=plan.escalation_group)])
     created.append(_("SOP step %(name)s") % {"name": plan.name})
     return task
 

@@ -1,8 +1,129 @@
-from wagtail import hooks
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
+
+from . import runs
+from .models import SOPTask
 from .panels import SOPDeadlinesPanel
+from .selectors import publish_refusal, returns_by_step, run_return_of
 
 
 @hooks.register("construct_homepage_panels")
 def add_sop_deadlines_panel(request, panels):
     panels.append(SOPDeadlinesPanel())
+
+
+@hooks.register("register_log_actions")
+def register_sop_log_actions(actions):
+    actions.register_action(
+        runs.RESTART_ACTION,
+        _("SOP run restarted at the first step"),
+        _("SOP run restarted at the first step"),
+    )
+    actions.register_action(
+        runs.RETURN_TO_PREVIOUS_ACTION,
+        _("Returned to the previous SOP step"),
+        _("Returned to the previous SOP step"),
+    )
+
+
+class ResubmitFromFirstStepMenuItem(SubmitForModerationMenuItem):
+    """After a return, the SOP starts again at the first step: the button says so."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        page = context.get("page")
+        workflow_state = page.current_workflow_state if page else None
+        if (
+            workflow_state
+            and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES
+        ):
+            first = runs.first_task(workflow_state.workflow)
+            if isinstance(first, SOPTask):
+                context["label"] = gettext("Resubmit to %(task_name)s") % {
+                    "task_name": first.name
+                }
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def resubmit_from_first_step(menu_items, request, context):
+    for index, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem:
+            menu_items[index] = ResubmitFromFirstStepMenuItem(order=item.order)
+
+
+@hooks.register("before_edit_page")
+def show_return_reason(request, page):
+    """The writer sees on the page why it came back and how often each step returned it."""
+    if request.method != "GET":
+        return
+    returned = run_return_of(page)
+    if returned is None:
+        return
+    reviewer = returned.finished_by
+    message = gettext(
+        "Returned for correction by %(reviewer)s (%(step)s) on %(when)s: %(reason)s"
+    ) % {
+        "reviewer": (reviewer.get_full_name() or reviewer.get_username())
+        if reviewer
+        else gettext("a former user"),
+        "step": returned.task.name,
+        "when": date_format(localtime(returned.finished_at), "j F Y H.i"),
+        "reason": returned.comment or gettext("no reason given"),
+    }
+    counts = returns_by_step(page)
+    if counts:
+        message += " " + gettext("Returns so far: %(counts)s.") % {
+            "counts": ", ".join(f"{name} {count}×" for name, count in counts)
+        }
+    messages.warning(request, message)
+
+
+@hooks.register("before_publish_page")
+def publish_only_through_the_sop(request, page):
+    """
+    Publishing is the last step of an SOP run, never a way around it. The
+    publish button of a page at the final step approves that step (which
+    publishes); anywhere else a publisher's changes are kept as a draft and
+    the page is not published. Superusers stay free to publish.
+    """
+    if request.user.is_superuser:
+        return None
+    task_state = page.current_workflow_task_state
+    if task_state is not None and isinstance(task_state.task.specific, SOPTask):
+        task = task_state.task.specific
+        if task_state.workflow_state.is_at_final_task:
+            try:
+                task.on_action(task_state, request.user, "approve")
+            except PermissionDenied as refusal:
+                messages.error(request, str(refusal))
+                return redirect("wagtailadmin_pages:edit", page.pk)
+            messages.success(
+                request,
+                gettext("'%(title)s' was approved at the last SOP step and published.")
+                % {"title": page.get_admin_display_title()},
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    if page.live and page.live_revision_id is None:
+        # Wagtail's create view adds the page live before asking this hook.
+        page.live = False
+        page.save(update_fields=["live"], clean=False)
+    messages.error(request, publish_refusal())
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_bulk_action")
+def bulk_publish_only_through_the_sop(request, action_type, objects, action_class):
+    if action_type != "publish" or request.user.is_superuser:
+        return None
+    messages.error(request, publish_refusal())
+    return redirect(reverse("wagtailadmin_explore_root"))

@@ -20,6 +20,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from moderation.selectors import revision_is_settled
+
 from .blocks import BodyStreamBlock
 from .pagination import paginate
 
@@ -189,6 +191,18 @@ class BasePage(Page):
             child = base_child.specific
         child._cached_parent_obj = self
         return child.route(request, remaining)
+
+    def save_revision(self, *args, overwrite_revision=None, **kwargs):
+        """
+        Wagtail's editor rewrites its author's latest revision on autosave.
+        A revision that went into review or was published is the record of
+        what was checked: the changes then become a new revision instead.
+        """
+        if overwrite_revision is not None and revision_is_settled(overwrite_revision):
+            overwrite_revision = None
+        return super().save_revision(
+            *args, overwrite_revision=overwrite_revision, **kwargs
+        )
 
     def get_meta_description(self):
         """The description for search engines and link previews."""

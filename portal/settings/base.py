@@ -231,6 +231,10 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Warta <warta@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Superusers are not sent every moderation email of every workflow; the SOP
+# workflows' emails come from moderation/notifications.py, which also keeps
+# Wagtail's own ones from doubling them.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Security defaults that hold in every mode -----------------------------------
 

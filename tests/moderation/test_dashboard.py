@@ -92,7 +92,7 @@ class SopDashboardTests(ContentSopTestCase):
             self.writer, SUBMITTED + datetime.timedelta(minutes=15)
         )
 
-        self.assertContains(returned, "Dikembalikan untuk diperbaiki:")
+        self.assertContains(returned, "Dikembalikan untuk diperbaiki 1 kali:")
         self.assertContains(returned, "Sumber data belum dicantumkan.")
         self.assertContains(returned, "Menunggu perbaikan Anda")
 

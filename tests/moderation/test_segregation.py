@@ -6,7 +6,6 @@ written reason for every return, through the admin's workflow views.
 from django.urls import reverse
 
 from wagtail.models import TaskState
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from moderation.selectors import action_refusal
 from tests.moderation.utils import ContentSopTestCase
@@ -115,17 +114,7 @@ class ContentSopRulesTests(ContentSopTestCase):
         page.refresh_from_db()
         self.client.force_login(self.head)
         edit_url = f"/admin/pages/{page.pk}/edit/"
-        data = nested_form_data(
-            {
-                "title": page.title,
-                "slug": page.slug,
-                "summary": page.summary,
-                "section": self.section.pk,
-                "main_image": "",
-                "main_image_alt": "",
-                "body": streamfield([("paragraph", rich_text("<p>Data 2026.</p>"))]),
-            }
-        )
+        data = self.article_form(page.title, slug=page.slug, summary=page.summary)
         data.update(
             {
                 "action-workflow-action": "1",

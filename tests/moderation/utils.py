@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.text import slugify
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -33,21 +34,25 @@ class ContentSopTestCase(SitesTestCase):
         cls.section_head_and_head = member("rangkap", sop.SECTION_HEAD, sop.HEAD)
         cls.head = member("kepala", sop.HEAD)
 
-    def submit_article(self, user, title="Rilis Data Penduduk"):
-        """The writer drafts an article and submits it, through the admin add view."""
-        self.client.force_login(user)
-        data = nested_form_data(
+    def article_form(self, title, body="Data 2026.", *, slug=None, **extra):
+        """The article editor's form data as the browser posts it; ``extra`` adds or overrides."""
+        return nested_form_data(
             {
                 "title": title,
-                "slug": title.lower().replace(" ", "-"),
+                "slug": slug or slugify(title),
                 "summary": "Jumlah penduduk per kecamatan.",
                 "section": self.section.pk,
                 "main_image": "",
                 "main_image_alt": "",
-                "body": streamfield([("paragraph", rich_text("<p>Data 2026.</p>"))]),
-                "action-submit": "1",
+                "body": streamfield([("paragraph", rich_text(f"<p>{body}</p>"))]),
+                **extra,
             }
         )
+
+    def submit_article(self, user, title="Rilis Data Penduduk"):
+        """The writer drafts an article and submits it, through the admin add view."""
+        self.client.force_login(user)
+        data = self.article_form(title, **{"action-submit": "1"})
         response = self.client.post(
             f"/admin/pages/add/infopublik/articlepage/{self.article_index.pk}/", data
         )

@@ -1,0 +1,125 @@
+"""
+How an SOP run moves when it does not simply go forward: the SOP order holds.
+
+Wagtail resumes a run at the step that returned it and keeps earlier
+approvals. The SOPs do not: content that was corrected is checked again from
+the first step (the Kasubbag), and an approval given to an earlier version no
+longer counts. Approvals that stop counting keep their audit log entries
+("wagtail.workflow.approve"); their task states are marked cancelled, so that
+Wagtail's own workflow machinery, which skips approved steps, runs every step
+again.
+"""
+
+from django.utils import timezone
+
+from wagtail.log_actions import log
+from wagtail.models import TaskState
+
+RESTART_ACTION = "warta.sop.restart"
+RETURN_TO_PREVIOUS_ACTION = "warta.sop.return_to_previous"
+
+
+def first_task(workflow):
+    """The first active step of ``workflow``, as its specific task."""
+    task = workflow.tasks.filter(active=True).order_by("workflow_tasks__sort_order")
+    task = task.first()
+    return task.specific if task else None
+
+
+def previous_task(workflow, task):
+    """The active step before ``task`` in ``workflow``, or None at the first step."""
+    tasks = list(
+        workflow.tasks.filter(active=True).order_by("workflow_tasks__sort_order")
+    )
+    ids = [t.pk for t in tasks]
+    if task.pk not in ids or ids.index(task.pk) == 0:
+        return None
+    return tasks[ids.index(task.pk) - 1].specific
+
+
+def approvals_supersede(workflow_state, *, tasks=None):
+    """
+    Earlier approvals in ``workflow_state`` (of ``tasks``, or all) stop
+    counting. Returns how many.
+    """
+    approvals = TaskState.objects.filter(
+        workflow_state=workflow_state, status=TaskState.STATUS_APPROVED
+    )
+    if tasks is not None:
+        approvals = approvals.filter(task__in=tasks)
+    return approvals.update(status=TaskState.STATUS_CANCELLED)
+
+
+def _log(workflow_state, action, *, user, task, revision, reason=""):
+    log(
+        instance=workflow_state.content_object.specific,
+        action=action,
+        user=user,
+        revision=revision,
+        data={
+            "workflow": {
+                "id": workflow_state.workflow_id,
+                "title": workflow_state.workflow.name,
+            },
+            "task": {"id": task.pk, "title": task.name},
+            "reason": reason,
+        },
+    )
+
+
+def run_restart(workflow_state, *, user, reason, revision=None):
+    """
+    Start ``workflow_state`` again at its first step: the step in progress is
+    cancelled, earlier approvals stop counting. The first step reviews
+    ``revision`` (by default the latest). Returns the new task state. The
+    caller holds the workflow state's row lock when others may act on it.
+    """
+    first = first_task(workflow_state.workflow)
+    current = workflow_state.current_task_state
+    if current and current.status == TaskState.STATUS_IN_PROGRESS:
+        current.status = TaskState.STATUS_CANCELLED
+        current.finished_at = timezone.now()
+        current.finished_by = user
+        current.comment = reason
+        current.save(update_fields=["status", "finished_at", "finished_by", "comment"])
+    approvals_supersede(workflow_state)
+    task_state = first.start_step(workflow_state, user=user)
+    if revision is not None and task_state.revision_id != revision.pk:
+        task_state.revision = revision
+        task_state.save(update_fields=["revision"])
+    workflow_state.current_task_state = task_state
+    workflow_state.save(update_fields=["current_task_state"])
+    _log(
+        workflow_state,
+        RESTART_ACTION,
+        user=user,
+        task=first,
+        revision=task_state.revision,
+        reason=reason,
+    )
+    return task_state
+
+
+def return_to_previous(task_state, *, user, comment):
+    """
+    The reviewer of ``task_state`` sends the content back to the step before
+    (e.g. the Kepala to the Kasubbag) with a reason: this step counts as a
+    return, the previous step's approval stops counting and that step starts
+    again. Returns the new task state.
+    """
+    workflow_state = task_state.workflow_state
+    previous = previous_task(workflow_state.workflow, task_state.task)
+    task_state.reject(user=user, update=False, comment=comment)
+    approvals_supersede(workflow_state, tasks=[previous])
+    new_state = previous.start_step(workflow_state, user=user)
+    workflow_state.current_task_state = new_state
+    workflow_state.save(update_fields=["current_task_state"])
+    _log(
+        workflow_state,
+        RETURN_TO_PREVIOUS_ACTION,
+        user=user,
+        task=previous,
+        revision=task_state.revision,
+        reason=comment,
+    )
+    return new_state
