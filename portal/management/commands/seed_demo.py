@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 
 from infopublik.demo import seed_infopublik
 from media_center.demo import seed_media_center
+from moderation.demo import seed_workflow_states
+from moderation.notifications import emails_muted
 from moderation.services import sop_setup
 from portal.demo import demo_rng, seed_agencies, seed_portal, seed_users
 from portal.services import sites_setup
@@ -25,13 +27,15 @@ LABELS = {
     "news": gettext_lazy("news"),
     "articles": gettext_lazy("articles"),
     "announcements": gettext_lazy("announcements"),
+    "workflow runs": gettext_lazy("runs through the SOP workflows"),
 }
 
 
 class Command(BaseCommand):
     """
     Fill the three sites with Indonesian demo content: users, agencies,
-    rubrics, sections, profile pages, news, articles and announcements.
+    rubrics, sections, profile pages, news, articles and announcements, and
+    drafts in every state of the two SOP workflows.
     """
 
     help = (
@@ -66,7 +70,8 @@ class Command(BaseCommand):
             )
         started = time.monotonic()
         now = timezone.now()
-        with transaction.atomic():
+        # The demo users are not emailed about the demo's workflow runs.
+        with emails_muted(), transaction.atomic():
             sites_setup()
             sop_setup()
             users, user_count = seed_users()
@@ -82,6 +87,8 @@ class Command(BaseCommand):
                 demo_rng(seed, "infopublik"), users=users, now=now
             )
             counts += seed_portal(demo_rng(seed, "portal"), users=users, now=now)
+            # Last: it needs the sites' indexes, sections, rubrics and agencies.
+            counts += seed_workflow_states(users=users, now=now)
 
         merged = {}
         for count in counts:
