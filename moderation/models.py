@@ -187,18 +187,24 @@ class SOPTask(AbstractGroupApprovalTask):
             and action_refusal(task_state=task_state, user=user) is None
         )
 
-    def has_previous_step(self, workflow):
+    def has_previous_step(self, workflow, user=None):
+        first_steps = getattr(user, "_sop_first_steps", None)
+        if first_steps is not None and workflow.pk in first_steps:
+            return first_steps[workflow.pk] != self.pk
         return runs.previous_task(workflow, self) is not None
 
     def get_actions(self, obj, user):
         if not self.is_reviewer(user):
             return []
         task_state = self._current_task_state(obj)
-        if task_state is not None and action_refusal(task_state=task_state, user=user):
+        approved_runs = getattr(user, "_sop_approved_runs", None)
+        if task_state is not None and action_refusal(
+            task_state=task_state, user=user, approved_runs=approved_runs
+        ):
             return []
         actions = [("reject", gettext("Return to the writer"), self.reason_required)]
         if task_state is not None and self.has_previous_step(
-            task_state.workflow_state.workflow
+            task_state.workflow_state.workflow, user
         ):
             actions.append(
                 ("return_previous", gettext("Return to the previous step"), True)

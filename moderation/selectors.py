@@ -1,12 +1,13 @@
 """Reads of the moderation app: who may act on an SOP step, and why not."""
 
+import contextlib
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.utils.translation import gettext
 
-from wagtail.models import Page, Site, TaskState, WorkflowState
+from wagtail.models import Page, Site, TaskState, WorkflowState, WorkflowTask
 
 from . import working_time
 
@@ -49,6 +50,34 @@ def action_refusal(*, task_state, user, approved_runs=None):
             "approve two steps. Ask another member of the group to handle this step."
         )
     return None
+
+
+@contextlib.contextmanager
+def actions_memo(user, task_states):
+    """
+    For listing many steps at once: what ``SOPTask.get_actions`` needs about
+    ``user`` and the runs of ``task_states`` (the runs in which the user
+    approved a step, each workflow's first step), read once and kept on the
+    user object for the block, as Wagtail keeps its group checks.
+    """
+    run_ids = {state.workflow_state_id for state in task_states}
+    user._sop_approved_runs = set(
+        TaskState.objects.filter(
+            workflow_state__in=run_ids,
+            status=TaskState.STATUS_APPROVED,
+            finished_by=user,
+        ).values_list("workflow_state_id", flat=True)
+    )
+    user._sop_first_steps = {}
+    for link in WorkflowTask.objects.filter(
+        workflow__workflow_states__in=run_ids, task__active=True
+    ).order_by("workflow_id", "sort_order"):
+        user._sop_first_steps.setdefault(link.workflow_id, link.task_id)
+    try:
+        yield
+    finally:
+        del user._sop_approved_runs
+        del user._sop_first_steps
 
 
 def revision_is_settled(revision):

@@ -9,16 +9,21 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
+from wagtail.admin.views import home
 
 from . import runs
 from .models import SOPTask
-from .panels import SOPDeadlinesPanel
+from .panels import SOPDeadlinesPanel, WorkflowObjectsToModeratePanel
 from .selectors import publish_refusal, returns_by_step, run_return_of
 
 
 @hooks.register("construct_homepage_panels")
 def add_sop_deadlines_panel(request, panels):
     panels.append(SOPDeadlinesPanel())
+    # Wagtail's "Awaiting your review", in queries that do not grow with it.
+    for index, panel in enumerate(panels):
+        if type(panel) is home.WorkflowObjectsToModeratePanel:
+            panels[index] = WorkflowObjectsToModeratePanel()
 
 
 @hooks.register("register_log_actions")

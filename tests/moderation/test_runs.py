@@ -68,6 +68,9 @@ class ContentSopPathTests(ContentSopTestCase):
         edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
         response = self.client.get(edit_url)
         self.assertContains(response, "Sebutkan sumber data BPS.")
+        self.assertContains(
+            response, "Jumlah pengembalian sejauh ini: Persetujuan Kepala 1×"
+        )
         self.assertContains(response, "Kirim ulang ke Pemeriksaan Kasubbag")
         self.assertNotContains(response, "Kirim ulang ke Persetujuan Kepala")
 
