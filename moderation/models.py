@@ -162,14 +162,17 @@ class SOPTask(AbstractGroupApprovalTask):
             and TaskState.objects.filter(workflow_state=workflow_state).exists()
         )
         if resumed:
-            return runs.run_restart(
+            restarted = runs.run_restart(
                 workflow_state,
                 user=user,
                 reason=gettext(
                     "The content was corrected and submitted again; the check "
                     "starts again at the first step."
                 ),
+                resumed=True,
             )
+            if restarted is not None:
+                return restarted
         return self.start_step(workflow_state, user=user)
 
     def start_step(self, workflow_state, user=None):
@@ -197,9 +200,9 @@ class SOPTask(AbstractGroupApprovalTask):
         if not self.is_reviewer(user):
             return []
         task_state = self._current_task_state(obj)
-        approved_runs = getattr(user, "_sop_approved_runs", None)
+        facts = getattr(user, "_sop_refusal_facts", None)
         if task_state is not None and action_refusal(
-            task_state=task_state, user=user, approved_runs=approved_runs
+            task_state=task_state, user=user, facts=facts
         ):
             return []
         actions = [("reject", gettext("Return to the writer"), self.reason_required)]

@@ -10,10 +10,11 @@ Wagtail's own workflow machinery, which skips approved steps, runs every step
 again.
 """
 
+from django.db import transaction
 from django.utils import timezone
 
 from wagtail.log_actions import log
-from wagtail.models import TaskState
+from wagtail.models import TaskState, WorkflowState
 
 RESTART_ACTION = "warta.sop.restart"
 RETURN_TO_PREVIOUS_ACTION = "warta.sop.return_to_previous"
@@ -67,23 +68,38 @@ def _log(workflow_state, action, *, user, task, revision, reason=""):
     )
 
 
-def run_restart(workflow_state, *, user, reason, revision=None):
+def _task_start(task, workflow_state, user):
+    """Start ``task`` as Wagtail does; an SOP step without its restart check."""
+    start = getattr(task, "start_step", task.start)
+    return start(workflow_state, user=user)
+
+
+@transaction.atomic
+def run_restart(workflow_state, *, user, reason, revision=None, resumed=False):
     """
-    Start ``workflow_state`` again at its first step: the step in progress is
-    cancelled, earlier approvals stop counting. The first step reviews
-    ``revision`` (by default the latest). Returns the new task state. The
-    caller holds the workflow state's row lock when others may act on it.
+    Start ``workflow_state`` again at its first step: the steps in progress
+    are cancelled, earlier approvals stop counting. The first step reviews
+    ``revision`` (by default the latest). Returns the new task state, or,
+    when a resubmission finds the run already restarted (a double click),
+    the first step already waiting.
     """
+    WorkflowState.objects.select_for_update().filter(pk=workflow_state.pk).first()
     first = first_task(workflow_state.workflow)
-    current = workflow_state.current_task_state
-    if current and current.status == TaskState.STATUS_IN_PROGRESS:
-        current.status = TaskState.STATUS_CANCELLED
-        current.finished_at = timezone.now()
-        current.finished_by = user
-        current.comment = reason
-        current.save(update_fields=["status", "finished_at", "finished_by", "comment"])
+    if first is None:
+        return None
+    waiting = TaskState.objects.filter(
+        workflow_state=workflow_state, status=TaskState.STATUS_IN_PROGRESS
+    )
+    if resumed and (already := waiting.filter(task=first).first()) is not None:
+        return already
+    waiting.update(
+        status=TaskState.STATUS_CANCELLED,
+        finished_at=timezone.now(),
+        finished_by=user,
+        comment=reason,
+    )
     approvals_supersede(workflow_state)
-    task_state = first.start_step(workflow_state, user=user)
+    task_state = _task_start(first, workflow_state, user)
     if revision is not None and task_state.revision_id != revision.pk:
         task_state.revision = revision
         task_state.save(update_fields=["revision"])
@@ -111,7 +127,7 @@ def return_to_previous(task_state, *, user, comment):
     previous = previous_task(workflow_state.workflow, task_state.task)
     task_state.reject(user=user, update=False, comment=comment)
     approvals_supersede(workflow_state, tasks=[previous])
-    new_state = previous.start_step(workflow_state, user=user)
+    new_state = _task_start(previous, workflow_state, user)
     workflow_state.current_task_state = new_state
     workflow_state.save(update_fields=["current_task_state"])
     _log(

@@ -4,22 +4,77 @@ import contextlib
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.translation import gettext
 
-from wagtail.models import Page, Site, TaskState, WorkflowState, WorkflowTask
+from wagtail.models import (
+    Page,
+    Revision,
+    Site,
+    TaskState,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from . import working_time
 
 
-def action_refusal(*, task_state, user, approved_runs=None):
+@dataclass(frozen=True)
+class RefusalFacts:
+    """For listing many steps: the runs in which a user approved a step or wrote part of the content."""
+
+    approved_runs: frozenset
+    authored_runs: frozenset
+
+
+def refusal_facts(user, task_states):
+    """The ``RefusalFacts`` of ``user`` for the runs of ``task_states``, in four queries."""
+    run_ids = {state.workflow_state_id for state in task_states}
+    approved = TaskState.objects.filter(
+        workflow_state__in=run_ids,
+        status=TaskState.STATUS_APPROVED,
+        finished_by=user,
+    ).values_list("workflow_state_id", flat=True)
+    page_ids = [state.workflow_state.object_id for state in task_states]
+    live_revisions = dict(
+        Page.objects.filter(pk__in=page_ids).values_list("pk", "live_revision_id")
+    )
+    written = {}
+    for object_id, pk, created_at in Revision.objects.filter(
+        base_content_type=_page_content_type(), object_id__in=page_ids, user=user
+    ).values_list("object_id", "pk", "created_at"):
+        written.setdefault(object_id, []).append((pk, created_at))
+    # A reviewer's corrections in an earlier turn of the same step (before a
+    # return sent the run back) are theirs to approve, not a writer's work.
+    turns = {}
+    for run_id, task_id, started_at, finished_at in TaskState.objects.filter(
+        workflow_state__in=run_ids
+    ).values_list("workflow_state_id", "task_id", "started_at", "finished_at"):
+        turns.setdefault((run_id, task_id), []).append((started_at, finished_at))
+    authored = set()
+    for state in task_states:
+        object_id = state.workflow_state.object_id
+        live = live_revisions.get(int(object_id)) or 0
+        own_turns = turns.get((state.workflow_state_id, state.task_id), ())
+        for pk, created_at in written.get(object_id, ()):
+            in_own_turn = any(
+                start <= created_at <= (end or state.started_at)
+                for start, end in own_turns
+            )
+            if pk > live and created_at <= state.started_at and not in_own_turn:
+                authored.add(state.workflow_state_id)
+                break
+    return RefusalFacts(frozenset(approved), frozenset(authored))
+
+
+def action_refusal(*, task_state, user, facts=None):
     """
     Why ``user`` may not approve or return the content at ``task_state``, or
     None when they may. Segregation of duties (DESIGN.md, "Decisions that
-    hold everywhere"): nobody checks their own submission or the version they
-    wrote, and one person does not approve two steps of the same run. It
-    holds for superusers too. ``approved_runs``, the ids of the workflow
-    states in which ``user`` approved a step, saves a query per call in lists.
+    hold everywhere"): nobody checks their own submission or content they
+    wrote (any version not yet published, saved before the step started),
+    and one person does not approve two steps of the same run. It holds for
+    superusers too. ``facts`` (``refusal_facts``) saves queries in lists.
     """
     workflow_state = task_state.workflow_state
     if workflow_state.requested_by_id == user.pk:
@@ -27,24 +82,14 @@ def action_refusal(*, task_state, user, approved_runs=None):
             "You submitted this content, so someone else must check it. "
             "Ask another member of the group to handle this step."
         )
-    if task_state.revision_id and task_state.revision.user_id == user.pk:
+    if facts is None:
+        facts = refusal_facts(user, [task_state])
+    if workflow_state.pk in facts.authored_runs:
         return gettext(
             "You wrote the version under review, so someone else must check it. "
             "Ask another member of the group to handle this step."
         )
-    if approved_runs is not None:
-        approved_earlier = workflow_state.pk in approved_runs
-    else:
-        approved_earlier = (
-            TaskState.objects.filter(
-                workflow_state=workflow_state,
-                status=TaskState.STATUS_APPROVED,
-                finished_by=user,
-            )
-            .exclude(pk=task_state.pk)
-            .exists()
-        )
-    if approved_earlier:
+    if workflow_state.pk in facts.approved_runs:
         return gettext(
             "You already approved an earlier step of this run; one person may not "
             "approve two steps. Ask another member of the group to handle this step."
@@ -61,13 +106,7 @@ def actions_memo(user, task_states):
     user object for the block, as Wagtail keeps its group checks.
     """
     run_ids = {state.workflow_state_id for state in task_states}
-    user._sop_approved_runs = set(
-        TaskState.objects.filter(
-            workflow_state__in=run_ids,
-            status=TaskState.STATUS_APPROVED,
-            finished_by=user,
-        ).values_list("workflow_state_id", flat=True)
-    )
+    user._sop_refusal_facts = refusal_facts(user, task_states)
     user._sop_first_steps = {}
     for link in WorkflowTask.objects.filter(
         workflow__workflow_states__in=run_ids, task__active=True
@@ -76,7 +115,7 @@ def actions_memo(user, task_states):
     try:
         yield
     finally:
-        del user._sop_approved_runs
+        del user._sop_refusal_facts
         del user._sop_first_steps
 
 
@@ -95,6 +134,19 @@ def revision_is_settled(revision):
     return model._default_manager.filter(
         pk=revision.object_id, live_revision_id=revision.pk
     ).exists()
+
+
+def cancel_refusal(page, user):
+    """Why ``user`` may not cancel the SOP run of ``page``, or None when they may."""
+    if user.is_superuser:
+        return None
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.requested_by_id == user.pk:
+        return None
+    return gettext(
+        "Only the person who submitted the content can cancel its SOP run. To "
+        "send it back, return it to the writer with a reason."
+    )
 
 
 def publish_refusal():
@@ -227,19 +279,17 @@ def step_deadlines_awaiting(*, user, now):
             if group_ids & {group.pk for group in task.groups.all()}
         }
     task_states = list(
-        TaskState.objects.filter(task_id__in=tasks, status=TaskState.STATUS_IN_PROGRESS)
+        TaskState.objects.filter(
+            task_id__in=tasks,
+            status=TaskState.STATUS_IN_PROGRESS,
+            workflow_state__current_task_state=F("pk"),
+        )
         .select_related("workflow_state", "revision")
         .order_by("started_at")
     )
     pages, site_names = _pages_and_sites([ts.workflow_state for ts in task_states])
     returns = returns_by_page(pages)
-    approved_runs = set(
-        TaskState.objects.filter(
-            workflow_state__in=[ts.workflow_state_id for ts in task_states],
-            status=TaskState.STATUS_APPROVED,
-            finished_by=user,
-        ).values_list("workflow_state_id", flat=True)
-    )
+    facts = refusal_facts(user, task_states)
     rows = []
     for task_state in task_states:
         page = pages.get(int(task_state.workflow_state.object_id))
@@ -252,9 +302,7 @@ def step_deadlines_awaiting(*, user, now):
                 page,
                 site_names,
                 now,
-                refusal=action_refusal(
-                    task_state=task_state, user=user, approved_runs=approved_runs
-                ),
+                refusal=action_refusal(task_state=task_state, user=user, facts=facts),
                 returns=returns.get(page.pk, 0),
             )
         )

@@ -8,13 +8,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.action_menu import SubmitForModerationMenuItem
+from wagtail.admin.action_menu import (
+    CancelWorkflowMenuItem,
+    SubmitForModerationMenuItem,
+)
 from wagtail.admin.views import home
 
 from . import runs
 from .models import SOPTask
 from .panels import SOPDeadlinesPanel, WorkflowObjectsToModeratePanel
-from .selectors import publish_refusal, returns_by_step, run_return_of
+from .selectors import cancel_refusal, publish_refusal, returns_by_step, run_return_of
 
 
 @hooks.register("construct_homepage_panels")
@@ -64,6 +67,35 @@ def resubmit_from_first_step(menu_items, request, context):
     for index, item in enumerate(menu_items):
         if type(item) is SubmitForModerationMenuItem:
             menu_items[index] = ResubmitFromFirstStepMenuItem(order=item.order)
+    page = context.get("page")
+    if page is not None and page.pk and cancel_refusal(page, request.user):
+        menu_items[:] = [
+            item for item in menu_items if not isinstance(item, CancelWorkflowMenuItem)
+        ]
+
+
+@hooks.register("before_edit_page")
+def cancel_only_by_the_submitter(request, page):
+    """
+    Wagtail lets a step's reviewers cancel a run; in an SOP a reviewer
+    returns the content, with a reason, so that the return is counted.
+    """
+    if request.method != "POST" or not request.POST.get("action-cancel-workflow"):
+        return None
+    if refusal := cancel_refusal(page, request.user):
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_copy_page")
+def copies_are_drafts(request, page):
+    """A copy may carry a new title and slug: it goes through the SOP before it is published."""
+    publishing = request.method == "POST" and request.POST.get("publish_copies")
+    if publishing and not request.user.is_superuser:
+        messages.error(request, publish_refusal())
+        return redirect("wagtailadmin_pages:copy", page.pk)
+    return None
 
 
 @hooks.register("before_edit_page")
@@ -112,11 +144,18 @@ def publish_only_through_the_sop(request, page):
             except PermissionDenied as refusal:
                 messages.error(request, str(refusal))
                 return redirect("wagtailadmin_pages:edit", page.pk)
-            messages.success(
-                request,
-                gettext("'%(title)s' was approved at the last SOP step and published.")
-                % {"title": page.get_admin_display_title()},
-            )
+            task_state.refresh_from_db()
+            if task_state.status == task_state.STATUS_APPROVED:
+                messages.success(
+                    request,
+                    gettext("'%(title)s' was approved at the last SOP step.")
+                    % {"title": page.get_admin_display_title()},
+                )
+            else:
+                messages.warning(
+                    request,
+                    gettext("Someone else has already handled this step."),
+                )
             return redirect("wagtailadmin_explore", page.get_parent().pk)
     if page.live and page.live_revision_id is None:
         # Wagtail's create view adds the page live before asking this hook.

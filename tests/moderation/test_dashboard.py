@@ -96,6 +96,9 @@ class SopDashboardTests(ContentSopTestCase):
         )
 
         self.assertContains(returned, "Dikembalikan untuk diperbaiki 1 kali:")
+        # Wagtail's own workflow panel speaks Indonesian too.
+        self.assertContains(returned, "Perlu perbaikan pada")
+        self.assertNotContains(returned, "Changes requested at")
         self.assertContains(returned, "Sumber data belum dicantumkan.")
         self.assertContains(returned, "Menunggu perbaikan Anda")
 

@@ -16,7 +16,7 @@ from wagtail.models import PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from infopublik.factories import ArticlePageFactory, SectionFactory
-from infopublik.models import ArticleIndexPage
+from infopublik.models import ArticleIndexPage, ArticlePage
 from media_center.factories import RubricFactory
 from media_center.models import NewsPage
 from moderation import runs
@@ -313,7 +313,7 @@ class ConcurrentActionTests(TransactionTestCase):
             self.reviewers.append(user)
         index = ArticleIndexPage.objects.get()
         page = ArticlePageFactory.build(
-            title="Rilis Data Penduduk", section=section, live=False
+            title="Rilis Data Penduduk", section=section, live=False, owner=self.writer
         )
         index.add_child(instance=page)
         page.save_revision(user=self.writer)
@@ -373,6 +373,53 @@ class ConcurrentActionTests(TransactionTestCase):
             self.act_at_once((reviewer, "approve", {}), (reviewer, "approve", {}))
         )
 
+    def test_double_click_on_resubmit(self):
+        task_state = self.page.current_workflow_task_state
+        task_state.task.specific.on_action(
+            task_state, self.reviewers[0], "reject", comment="Sumber belum ada."
+        )
+        data = nested_form_data(
+            {
+                "title": self.page.title,
+                "slug": self.page.slug,
+                "summary": "Ringkasan.",
+                "section": self.page.section_id,
+                "main_image": "",
+                "main_image_alt": "",
+                "body": streamfield([("paragraph", rich_text("<p>Sumber: BPS.</p>"))]),
+                "action-submit": "1",
+            }
+        )
+        barrier = threading.Barrier(2)
+        responses = []
+
+        def resubmit():
+            try:
+                client = Client()
+                client.force_login(self.writer)
+                barrier.wait(timeout=10)
+                responses.append(
+                    client.post(
+                        reverse("wagtailadmin_pages:edit", args=(self.page.pk,)), data
+                    )
+                )
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=resubmit) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        self.assertEqual([r.status_code for r in responses], [302, 302])
+        waiting = TaskState.objects.filter(
+            workflow_state__object_id=str(self.page.pk), status="in_progress"
+        )
+        self.assertEqual(waiting.count(), 1)
+        self.assertEqual(
+            waiting.get().workflow_state.current_task_state_id, waiting.get().pk
+        )
+
     def test_two_reviewers_approve_and_return_at_once(self):
         first, second = self.reviewers
         self.assertOneTransition(
@@ -380,4 +427,96 @@ class ConcurrentActionTests(TransactionTestCase):
                 (first, "approve", {}),
                 (second, "reject", {"comment": "Sumber data belum ada."}),
             )
+        )
+
+
+class ReviewRouteTests(ContentSopTestCase):
+    """Routes around the SOP found in review, each closed."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.website_admin = UserFactory(username="adminweb")
+        cls.website_admin.groups.add(Group.objects.get(name=sop.WEBSITE_ADMIN))
+
+    def step_of(self, page):
+        page.refresh_from_db()
+        task_state = page.current_workflow_task_state
+        return task_state.task.name if task_state else None
+
+    def test_a_reviewer_cannot_cancel_the_run(self):
+        page = self.submit_article(self.writer)
+        self.act(self.section_head, page, "approve")
+        self.client.force_login(self.head)
+        edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        self.assertNotContains(
+            self.client.get(edit_url), 'name="action-cancel-workflow"'
+        )
+        response = self.client.post(
+            edit_url,
+            self.article_form(
+                page.title, slug=page.slug, **{"action-cancel-workflow": "1"}
+            ),
+            follow=True,
+        )
+        self.assertContains(response, "Hanya pengaju yang dapat membatalkan")
+        self.assertEqual(self.step_of(page), "Persetujuan Kepala")
+
+    def test_what_a_reviewer_wrote_before_the_run_they_do_not_approve(self):
+        draft = self.submit_article(self.writer)
+        # The run is cancelled, the Admin Website rewrites the writer's draft,
+        # the writer submits it again unchanged.
+        draft.current_workflow_state.cancel(user=self.writer)
+        draft.refresh_from_db()
+        draft.title = "Rilis Data Penduduk (versi admin)"
+        draft.save_revision(user=self.website_admin)
+        self.client.force_login(self.writer)
+        self.client.post(
+            reverse("wagtailadmin_pages:edit", args=(draft.pk,)),
+            self.article_form(draft.title, slug=draft.slug, **{"action-submit": "1"}),
+        )
+        self.act(self.section_head, draft, "approve")
+        self.act(self.head, draft, "approve")
+        self.assertEqual(self.step_of(draft), "Entri dan Publikasi Admin Website")
+        self.act(self.website_admin, draft, "approve")
+        draft.refresh_from_db()
+        self.assertFalse(draft.live)
+        self.assertEqual(self.step_of(draft), "Entri dan Publikasi Admin Website")
+
+    def test_the_kepala_may_approve_her_own_corrections_after_a_return(self):
+        page = self.submit_article(self.writer)
+        self.act(self.section_head, page, "approve")
+        self.client.force_login(self.head)
+        self.client.post(
+            reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+            self.article_form(
+                page.title,
+                "Dikoreksi Kepala.",
+                slug=page.slug,
+                **{"action-workflow-action": "1", "workflow-action-name": "approve"},
+            ),
+        )
+        self.act(
+            self.website_admin, page, "return_previous", "Mohon cek angka sekali lagi."
+        )
+        self.assertEqual(self.step_of(page), "Persetujuan Kepala")
+        self.act(self.head, page, "approve")
+        self.assertEqual(self.step_of(page), "Entri dan Publikasi Admin Website")
+
+    def test_copying_with_publish_is_refused_for_publishers_too(self):
+        live = ArticlePageFactory(
+            parent=self.article_index, title="Profil Dinas", section=self.section
+        )
+        self.client.force_login(self.website_admin)
+        self.client.post(
+            reverse("wagtailadmin_pages:copy", args=(live.pk,)),
+            {
+                "new_title": "Judul yang tidak pernah diperiksa",
+                "new_slug": "judul-baru",
+                "new_parent_page": self.article_index.pk,
+                "publish_copies": "on",
+            },
+        )
+        self.assertFalse(
+            ArticlePage.objects.filter(slug="judul-baru", live=True).exists()
         )
