@@ -194,7 +194,7 @@ class SOPTask(AbstractGroupApprovalTask):
         first_steps = getattr(user, "_sop_first_steps", None)
         if first_steps is not None and workflow.pk in first_steps:
             return first_steps[workflow.pk] != self.pk
-        return runs.previous_task(workflow, self) is not None
+        return runs.workflow_previous_task(workflow, self) is not None
 
     def get_actions(self, obj, user):
         if not self.is_reviewer(user):
@@ -265,7 +265,7 @@ class SOPTask(AbstractGroupApprovalTask):
                 raise PermissionDenied(
                     gettext("This is the first step; return it to the writer.")
                 )
-            runs.return_to_previous(task_state, user=user, comment=comment)
+            runs.run_return_to_previous(task_state, user=user, comment=comment)
             return None
         if action_name not in {"approve", "reject"}:
             raise PermissionDenied(gettext("This action does not exist."))

@@ -16,18 +16,18 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
 
-RESTART_ACTION = "warta.sop.restart"
-RETURN_TO_PREVIOUS_ACTION = "warta.sop.return_to_previous"
+RESTART_ACTION = "moderation.restart"
+RETURN_TO_PREVIOUS_ACTION = "moderation.return_to_previous"
 
 
-def first_task(workflow):
+def workflow_first_task(workflow):
     """The first active step of ``workflow``, as its specific task."""
     task = workflow.tasks.filter(active=True).order_by("workflow_tasks__sort_order")
     task = task.first()
     return task.specific if task else None
 
 
-def previous_task(workflow, task):
+def workflow_previous_task(workflow, task):
     """The active step before ``task`` in ``workflow``, or None at the first step."""
     tasks = list(
         workflow.tasks.filter(active=True).order_by("workflow_tasks__sort_order")
@@ -84,7 +84,7 @@ def run_restart(workflow_state, *, user, reason, revision=None, resumed=False):
     the first step already waiting.
     """
     WorkflowState.objects.select_for_update().filter(pk=workflow_state.pk).first()
-    first = first_task(workflow_state.workflow)
+    first = workflow_first_task(workflow_state.workflow)
     if first is None:
         return None
     waiting = TaskState.objects.filter(
@@ -116,7 +116,8 @@ def run_restart(workflow_state, *, user, reason, revision=None, resumed=False):
     return task_state
 
 
-def return_to_previous(task_state, *, user, comment):
+@transaction.atomic
+def run_return_to_previous(task_state, *, user, comment):
     """
     The reviewer of ``task_state`` sends the content back to the step before
     (e.g. the Kepala to the Kasubbag) with a reason: this step counts as a
@@ -124,7 +125,7 @@ def return_to_previous(task_state, *, user, comment):
     again. Returns the new task state.
     """
     workflow_state = task_state.workflow_state
-    previous = previous_task(workflow_state.workflow, task_state.task)
+    previous = workflow_previous_task(workflow_state.workflow, task_state.task)
     task_state.reject(user=user, update=False, comment=comment)
     approvals_supersede(workflow_state, tasks=[previous])
     new_state = _task_start(previous, workflow_state, user)

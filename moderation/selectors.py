@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
 from wagtail.models import (
@@ -230,6 +232,33 @@ def run_return_of(page):
         .order_by("-finished_at")
         .first()
     )
+
+
+def run_return_message(page):
+    """
+    What the writer reads at the top of a returned page: who returned it at
+    which step, when and why, and how often each step returned it; or None.
+    """
+    returned = run_return_of(page)
+    if returned is None:
+        return None
+    reviewer = returned.finished_by
+    message = gettext(
+        "Returned for correction by %(reviewer)s (%(step)s) on %(when)s: %(reason)s"
+    ) % {
+        "reviewer": (reviewer.get_full_name() or reviewer.get_username())
+        if reviewer
+        else gettext("a former user"),
+        "step": returned.task.name,
+        "when": date_format(localtime(returned.finished_at), "j F Y H.i"),
+        "reason": returned.comment or gettext("no reason given"),
+    }
+    counts = returns_by_step(page)
+    if counts:
+        message += " " + gettext("Returns so far: %(counts)s.") % {
+            "counts": ", ".join(f"{name} {count}×" for name, count in counts)
+        }
+    return message
 
 
 def _page_content_type():

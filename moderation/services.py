@@ -4,9 +4,11 @@ Wagtail workflows.
 """
 
 import datetime
+import enum
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -294,3 +296,40 @@ def sop_setup():
     for plan in WORKFLOW_PLANS:
         _workflow_setup(plan, created)
     return created
+
+
+class FinalStep(enum.Enum):
+    NOT_AT_FINAL_STEP = "not_at_final_step"
+    APPROVED = "approved"
+    ALREADY_HANDLED = "already_handled"
+
+
+def final_step_approve(*, page, user):
+    """
+    A publisher's "publish" on ``page``: the approval of the last SOP step
+    when the page waits there (which publishes it). Returns a ``FinalStep``,
+    or the reason the approval was refused.
+    """
+    task_state = page.current_workflow_task_state
+    if task_state is None or not isinstance(task_state.task.specific, SOPTask):
+        return FinalStep.NOT_AT_FINAL_STEP
+    if not task_state.workflow_state.is_at_final_task:
+        return FinalStep.NOT_AT_FINAL_STEP
+    try:
+        task_state.task.specific.on_action(task_state, user, "approve")
+    except PermissionDenied as refusal:
+        return str(refusal)
+    task_state.refresh_from_db()
+    if task_state.status == task_state.STATUS_APPROVED:
+        return FinalStep.APPROVED
+    return FinalStep.ALREADY_HANDLED
+
+
+def page_keep_draft(*, page):
+    """
+    Wagtail's create view adds a page live before asking whether it may be
+    published; a refused page goes back to being a draft.
+    """
+    if page.live and page.live_revision_id is None:
+        page.live = False
+        page.save(update_fields=["live"], clean=False)

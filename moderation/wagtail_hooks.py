@@ -1,9 +1,6 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -15,9 +12,10 @@ from wagtail.admin.action_menu import (
 from wagtail.admin.views import home
 
 from . import runs
-from .models import SOPTask
+from .action_menu import ResubmitFromFirstStepMenuItem
 from .panels import SOPDeadlinesPanel, WorkflowObjectsToModeratePanel
-from .selectors import cancel_refusal, publish_refusal, returns_by_step, run_return_of
+from .selectors import cancel_refusal, publish_refusal, run_return_message
+from .services import FinalStep, final_step_approve, page_keep_draft
 
 
 @hooks.register("construct_homepage_panels")
@@ -41,25 +39,6 @@ def register_sop_log_actions(actions):
         _("Returned to the previous SOP step"),
         _("Returned to the previous SOP step"),
     )
-
-
-class ResubmitFromFirstStepMenuItem(SubmitForModerationMenuItem):
-    """After a return, the SOP starts again at the first step: the button says so."""
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        page = context.get("page")
-        workflow_state = page.current_workflow_state if page else None
-        if (
-            workflow_state
-            and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES
-        ):
-            first = runs.first_task(workflow_state.workflow)
-            if isinstance(first, SOPTask):
-                context["label"] = gettext("Resubmit to %(task_name)s") % {
-                    "task_name": first.name
-                }
-        return context
 
 
 @hooks.register("construct_page_action_menu")
@@ -103,26 +82,8 @@ def show_return_reason(request, page):
     """The writer sees on the page why it came back and how often each step returned it."""
     if request.method != "GET":
         return
-    returned = run_return_of(page)
-    if returned is None:
-        return
-    reviewer = returned.finished_by
-    message = gettext(
-        "Returned for correction by %(reviewer)s (%(step)s) on %(when)s: %(reason)s"
-    ) % {
-        "reviewer": (reviewer.get_full_name() or reviewer.get_username())
-        if reviewer
-        else gettext("a former user"),
-        "step": returned.task.name,
-        "when": date_format(localtime(returned.finished_at), "j F Y H.i"),
-        "reason": returned.comment or gettext("no reason given"),
-    }
-    counts = returns_by_step(page)
-    if counts:
-        message += " " + gettext("Returns so far: %(counts)s.") % {
-            "counts": ", ".join(f"{name} {count}×" for name, count in counts)
-        }
-    messages.warning(request, message)
+    if message := run_return_message(page):
+        messages.warning(request, message)
 
 
 @hooks.register("before_publish_page")
@@ -135,32 +96,28 @@ def publish_only_through_the_sop(request, page):
     """
     if request.user.is_superuser:
         return None
-    task_state = page.current_workflow_task_state
-    if task_state is not None and isinstance(task_state.task.specific, SOPTask):
-        task = task_state.task.specific
-        if task_state.workflow_state.is_at_final_task:
-            try:
-                task.on_action(task_state, request.user, "approve")
-            except PermissionDenied as refusal:
-                messages.error(request, str(refusal))
-                return redirect("wagtailadmin_pages:edit", page.pk)
-            task_state.refresh_from_db()
-            if task_state.status == task_state.STATUS_APPROVED:
-                messages.success(
-                    request,
-                    gettext("'%(title)s' was approved at the last SOP step.")
-                    % {"title": page.get_admin_display_title()},
-                )
-            else:
-                messages.warning(
-                    request,
-                    gettext("Someone else has already handled this step."),
-                )
-            return redirect("wagtailadmin_explore", page.get_parent().pk)
-    if page.live and page.live_revision_id is None:
-        # Wagtail's create view adds the page live before asking this hook.
-        page.live = False
-        page.save(update_fields=["live"], clean=False)
+    outcome = final_step_approve(page=page, user=request.user)
+    if outcome is FinalStep.NOT_AT_FINAL_STEP:
+        return _publish_refused(request, page)
+    if isinstance(outcome, str):
+        messages.error(request, outcome)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    if outcome is FinalStep.APPROVED:
+        messages.success(
+            request,
+            gettext("'%(title)s' was approved at the last SOP step.")
+            % {"title": page.get_admin_display_title()},
+        )
+    else:
+        messages.warning(
+            request, gettext("Someone else has already handled this step.")
+        )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+def _publish_refused(request, page):
+    """Keep a publisher's changes as a draft and say why."""
+    page_keep_draft(page=page)
     messages.error(request, publish_refusal())
     return redirect("wagtailadmin_pages:edit", page.pk)
 
