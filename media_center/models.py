@@ -1,18 +1,23 @@
 """The Media Center's pages: its home, the news index and news (berita)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
 from portal.blocks import BodyStreamBlock
@@ -276,3 +281,184 @@ class NewsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_news"] = news_related(news=self, limit=3)
         return context
+
+
+class DutyRoster(models.Model):
+    """
+    The Media Center's duty roster (jadwal posko) for one month, news SOP
+    step 1: made by the Kasi before the month starts.
+    """
+
+    month = models.DateField(
+        _("month"),
+        unique=True,
+        help_text=_("Any day of the month; the roster covers the whole month."),
+        error_messages={"unique": _("A roster for this month already exists.")},
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    panels = [FieldPanel("month"), FieldPanel("note")]
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("duty roster")
+        verbose_name_plural = _("duty rosters")
+
+    def __str__(self):
+        return gettext("Duty roster %(month)s") % {
+            "month": date_format(self.month, "F Y")
+        }
+
+    def clean(self):
+        if self.month:
+            self.month = self.month.replace(day=1)
+
+    def contains(self, day):
+        return (day.year, day.month) == (self.month.year, self.month.month)
+
+
+class DutyShiftForm(WagtailAdminModelForm):
+    """A shift with its officers: nobody is on duty twice at the same time."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        day, starts_at, ends_at = (
+            cleaned_data.get("date"),
+            cleaned_data.get("starts_at"),
+            cleaned_data.get("ends_at"),
+        )
+        if not (day and starts_at and ends_at) or "officers" not in self.formsets:
+            return cleaned_data
+        # ClusterForm cleans its formsets after the form; the officers are needed now.
+        officers = self.formsets["officers"]
+        officers.is_valid()
+        people = []
+        for form in officers.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            for field in ("person", "substitute"):
+                if person := form.cleaned_data.get(field):
+                    people.append(person)
+        seen = set()
+        for person in people:
+            if person.pk in seen:
+                self.add_error(
+                    None,
+                    gettext("%(person)s is listed twice in this shift.")
+                    % {"person": person.get_full_name() or person.get_username()},
+                )
+            seen.add(person.pk)
+        clashes = (
+            DutyOfficer.objects.filter(
+                person__in=people,
+                shift__date=day,
+                shift__starts_at__lt=ends_at,
+                shift__ends_at__gt=starts_at,
+            )
+            .exclude(shift_id=self.instance.pk)
+            .select_related("person", "shift")
+        )
+        for clash in clashes:
+            self.add_error(
+                None,
+                gettext(
+                    "%(person)s is already on duty on %(day)s from %(start)s to "
+                    "%(end)s."
+                )
+                % {
+                    "person": clash.person.get_full_name()
+                    or clash.person.get_username(),
+                    "day": date_format(clash.shift.date, "j F Y"),
+                    "start": clash.shift.starts_at.strftime("%H.%M"),
+                    "end": clash.shift.ends_at.strftime("%H.%M"),
+                },
+            )
+        return cleaned_data
+
+
+class DutyShift(ClusterableModel):
+    """One shift of a roster day (WIB), with its officers."""
+
+    roster = models.ForeignKey(
+        DutyRoster,
+        verbose_name=_("duty roster"),
+        on_delete=models.CASCADE,
+        related_name="shifts",
+    )
+    date = models.DateField(_("date"))
+    starts_at = models.TimeField(_("starts at (WIB)"))
+    ends_at = models.TimeField(_("ends at (WIB)"))
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    base_form_class = DutyShiftForm
+    panels = [
+        FieldPanel("roster"),
+        FieldRowPanel(
+            [FieldPanel("date"), FieldPanel("starts_at"), FieldPanel("ends_at")]
+        ),
+        FieldPanel("note"),
+        InlinePanel("officers", min_num=1, label=_("Officers on duty")),
+    ]
+
+    class Meta:
+        ordering = ["date", "starts_at"]
+        verbose_name = _("duty shift")
+        verbose_name_plural = _("duty shifts")
+
+    def __str__(self):
+        return gettext("%(day)s, %(start)s–%(end)s") % {
+            "day": date_format(self.date, "l, j F Y"),
+            "start": self.starts_at.strftime("%H.%M"),
+            "end": self.ends_at.strftime("%H.%M"),
+        }
+
+    def clean(self):
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = gettext("A shift ends after it starts.")
+        if self.date and self.roster_id and not self.roster.contains(self.date):
+            errors["date"] = gettext(
+                "The day is not in the roster's month (%(month)s)."
+            ) % {"month": date_format(self.roster.month, "F Y")}
+        if errors:
+            raise ValidationError(errors)
+
+
+class Duty(models.TextChoices):
+    COORDINATOR = "coordinator", _("coordinator")
+    REPORTER = "reporter", _("reporter")
+    PHOTOGRAPHER = "photographer", _("photographer")
+    WEB_OPERATOR = "web_operator", _("web operator")
+
+
+class DutyOfficer(Orderable):
+    """An officer on duty in a shift, with their duty and an optional substitute."""
+
+    shift = ParentalKey(DutyShift, on_delete=models.CASCADE, related_name="officers")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer"),
+        on_delete=models.PROTECT,
+        related_name="duty_shifts",
+        limit_choices_to={"is_active": True},
+    )
+    duty = models.CharField(_("duty"), max_length=20, choices=Duty.choices)
+    substitute = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("substitute"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duty_substitutions",
+        limit_choices_to={"is_active": True},
+    )
+
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("person"), FieldPanel("duty"), FieldPanel("substitute")]
+        )
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("officer on duty")
+        verbose_name_plural = _("officers on duty")

@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Rubric
+from .views import NewsroomPlanningViewSetGroup
 
 
 class RubricViewSet(SnippetViewSet):
@@ -17,3 +19,8 @@ class RubricViewSet(SnippetViewSet):
 
 
 register_snippet(RubricViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_newsroom_planning():
+    return NewsroomPlanningViewSetGroup()

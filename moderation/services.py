@@ -54,6 +54,13 @@ MEDIA_CENTER_TEAM = "Tim Pengelola Media Center"
 OPERATOR = "Admin / Operator"
 REPORTER = "Reporter / Kontributor"
 
+ROSTER_READ = ("media_center.view_dutyroster", "media_center.view_dutyshift")
+ROSTER_MANAGE = tuple(
+    f"media_center.{action}_{model}"
+    for model in ("dutyroster", "dutyshift")
+    for action in ("add", "change", "delete", "view")
+)
+
 GROUP_PLANS = (
     # Content SOP steps 1–3: drafts and sources on Info Publik and the portal.
     GroupPlan(
@@ -84,14 +91,13 @@ GROUP_PLANS = (
             "infopublik.view_section",
         ),
     ),
-    # News SOP steps 1 and 2 (duty roster, leaders' agenda) come with their
-    # own models; for now the Kasi reads the admin.
-    GroupPlan(PUBLIC_RELATIONS_HEAD),
+    # News SOP step 1: the duty roster.
+    GroupPlan(PUBLIC_RELATIONS_HEAD, models=ROSTER_MANAGE),
     # News SOP step 5: edit and verify, with the Media Center's photos.
     GroupPlan(
         MEDIA_CENTER_TEAM,
         collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
-        models=("media_center.view_rubric",),
+        models=("media_center.view_rubric", *ROSTER_READ),
     ),
     # News SOP steps 6 and 7: publish and document.
     GroupPlan(
@@ -105,6 +111,7 @@ GROUP_PLANS = (
             "portal.add_agency",
             "portal.change_agency",
             "portal.view_agency",
+            *ROSTER_READ,
         ),
     ),
     # News SOP steps 3 and 4: cover the event, file the news with photos.
@@ -112,6 +119,7 @@ GROUP_PLANS = (
         REPORTER,
         pages={"media_center": ("add",)},
         collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
+        models=ROSTER_READ,
     ),
 )
 

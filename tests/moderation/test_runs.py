@@ -143,6 +143,23 @@ class ContentSopPathTests(ContentSopTestCase):
         self.act(self.section_head, page, "approve")
         self.assertEqual(self.current_step(page), "Persetujuan Kepala")
 
+    def test_the_return_dialog_asks_for_the_reason(self):
+        page = self.submit_article(self.writer)
+        self.act(self.section_head, page, "approve")
+        page.refresh_from_db()
+        self.client.force_login(self.head)
+        response = self.client.get(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(page.pk, "return_previous", page.current_workflow_task_state.pk),
+            ),
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+        self.assertEqual(response.status_code, 200)
+        html = response.json()["html"]
+        self.assertIn("Alasan pengembalian", html)
+        self.assertIn("Kembalikan ke langkah sebelumnya", html)
+
     def test_the_first_step_cannot_return_to_a_previous_step(self):
         page = self.submit_article(self.writer)
         self.act(self.section_head, page, "return_previous", "Tidak ada langkah.")
