@@ -1,4 +1,8 @@
-"""Reads of news for the Media Center and the pages that show its news."""
+"""Reads of the Media Center: its news, and its duty roster."""
+
+import datetime
+
+from django.db.models import Prefetch
 
 from portal.selectors import (
     cached_by_content,
@@ -7,7 +11,7 @@ from portal.selectors import (
     site_root_url_path,
 )
 
-from .models import NewsPage, NewsPageTag, Rubric
+from .models import DutyOfficer, DutyRoster, DutyShift, NewsPage, NewsPageTag, Rubric
 
 
 def _news_for_listing(queryset):
@@ -78,3 +82,30 @@ def tags_in_use():
             .values("name", "slug")
         ),
     )
+
+
+def duty_shifts_on(*, day):
+    """The shifts of ``day`` with their officers and substitutes, in order."""
+    return list(
+        DutyShift.objects.filter(date=day)
+        .order_by("starts_at")
+        .prefetch_related(
+            Prefetch(
+                "officers",
+                queryset=DutyOfficer.objects.select_related("person", "substitute"),
+            )
+        )
+    )
+
+
+def roster_missing_next_month(*, today):
+    """
+    The first day of next month when its roster is due (the last five days
+    of a month) and not made yet; otherwise None.
+    """
+    next_month = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    if (next_month - today).days > 5:
+        return None
+    if DutyRoster.objects.filter(month=next_month).exists():
+        return None
+    return next_month

@@ -1,3 +1,4 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -5,6 +6,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Rubric
+from .panels import DutyTodayPanel, RosterDuePanel
+from .selectors import roster_missing_next_month
 from .views import NewsroomPlanningViewSetGroup
 
 
@@ -24,3 +27,14 @@ register_snippet(RubricViewSet)
 @hooks.register("register_admin_viewset")
 def register_newsroom_planning():
     return NewsroomPlanningViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_duty_roster_panels(request, panels):
+    user = request.user
+    if user.has_perm("media_center.add_dutyroster") and (
+        month := roster_missing_next_month(today=timezone.localdate())
+    ):
+        panels.append(RosterDuePanel(month))
+    if user.has_perm("media_center.view_dutyshift"):
+        panels.append(DutyTodayPanel())

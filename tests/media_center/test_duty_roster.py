@@ -1,11 +1,16 @@
 """The duty roster (news SOP step 1) through its admin screens."""
 
 import datetime
+import zoneinfo
 
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+import time_machine
 
 from media_center.models import DutyOfficer, DutyRoster, DutyShift
 from moderation import services as sop
@@ -13,9 +18,10 @@ from portal.factories import UserFactory
 from tests.utils import SitesTestCase
 
 NOVEMBER = datetime.date(2026, 11, 1)
+WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 
 
-class DutyRosterAdminTests(SitesTestCase):
+class DutyRosterTestCase(SitesTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -53,6 +59,8 @@ class DutyRosterAdminTests(SitesTestCase):
         self.client.force_login(user)
         return self.client.post(reverse("dutyshift:add"), self.shift_data(**kwargs))
 
+
+class DutyRosterAdminTests(DutyRosterTestCase):
     def test_the_kasi_plans_a_shift(self):
         response = self.add_shift(
             self.kasi,
@@ -126,3 +134,70 @@ class DutyRosterAdminTests(SitesTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertTrue(DutyRoster.objects.filter(month="2026-12-01").exists())
+
+
+class DutyRosterDashboardTests(DutyRosterTestCase):
+    def dashboard(self, user, at):
+        with time_machine.travel(at, tick=False):
+            self.client.force_login(user)
+            return self.client.get("/admin/")
+
+    def test_the_kasi_is_told_when_next_months_roster_is_missing(self):
+        late_november = datetime.datetime(2026, 11, 27, 9, tzinfo=WIB)
+        self.assertContains(
+            self.dashboard(self.kasi, late_november),
+            "Jadwal piket untuk Desember 2026 belum dibuat",
+        )
+        self.assertNotContains(
+            self.dashboard(self.kasi, late_november - datetime.timedelta(days=5)),
+            "belum dibuat",
+        )
+        self.assertNotContains(
+            self.dashboard(self.reporter, late_november), "belum dibuat"
+        )
+        DutyRoster.objects.create(month=datetime.date(2026, 12, 1))
+        self.assertNotContains(self.dashboard(self.kasi, late_november), "belum dibuat")
+
+    def test_the_media_center_sees_todays_officers(self):
+        self.add_shift(
+            self.kasi,
+            officers=[(self.reporter, "reporter"), (self.photographer, "photographer")],
+        )
+        self.add_shift(
+            self.kasi,
+            starts="14:00",
+            ends="20:00",
+            officers=[(self.kasi, "coordinator")],
+        )
+        at = datetime.datetime(2026, 11, 24, 15, tzinfo=WIB)
+        response = self.dashboard(self.reporter, at)
+        self.assertContains(response, "Bertugas hari ini, Selasa, 24 November 2026")
+        self.assertContains(
+            response, f"{self.photographer.get_full_name()} (fotografer)"
+        )
+        self.assertContains(response, 'aria-current="time"', count=1)
+        self.assertContains(response, f"{self.kasi.get_full_name()} (koordinator)")
+        self.assertNotContains(self.dashboard(self.writer, at), "Bertugas hari ini")
+
+    def test_the_panel_queries_do_not_grow_with_shifts(self):
+        def queries(at):
+            self.client.force_login(self.reporter)
+            with (
+                time_machine.travel(at, tick=False),
+                CaptureQueriesContext(connection) as captured,
+            ):
+                self.client.get("/admin/")
+            return len(captured)
+
+        at = datetime.datetime(2026, 11, 24, 15, tzinfo=WIB)
+        self.add_shift(self.kasi, officers=[(self.reporter, "reporter")])
+        queries(at)
+        small = queries(at)
+        for hour in range(14, 22):
+            self.add_shift(
+                self.kasi,
+                starts=f"{hour}:00",
+                ends=f"{hour}:30",
+                officers=[(self.photographer, "photographer")],
+            )
+        self.assertEqual(queries(at), small)
