@@ -38,7 +38,14 @@ from portal.demo import (
 )
 
 from .factories import NewsPageFactory, RubricFactory
-from .models import MediaCenterHomePage, NewsIndexPage, Rubric
+from .models import (
+    DutyOfficer,
+    DutyRoster,
+    DutyShift,
+    MediaCenterHomePage,
+    NewsIndexPage,
+    Rubric,
+)
 
 # slug: (name, description, illustration motif)
 RUBRICS = {
@@ -1516,3 +1523,84 @@ def seed_media_center(rng, *, users, agencies, now):
         rng, index=index, users=users, agencies=agencies, rubrics=rubrics, now=now
     )
     return [rubric_count, pages, news]
+
+
+# Duty roster (news SOP step 1) ---------------------------------------------------
+
+ROSTER_SHIFTS = (
+    (datetime.time(8), datetime.time(14)),
+    (datetime.time(14), datetime.time(20)),
+)
+# Per shift of a day, the crew: (username, duty). Reporters swap shifts every
+# other day; the photographer works the morning and hands over at 14.00.
+ROSTER_CREWS = (
+    (
+        (
+            ("kasi", "coordinator"),
+            ("reporter", "reporter"),
+            ("fotografer", "photographer"),
+            ("operator", "web_operator"),
+        ),
+        (
+            ("redaktur", "coordinator"),
+            ("kontributor", "reporter"),
+            ("fotografer", "photographer"),
+            ("operator", "web_operator"),
+        ),
+    ),
+    (
+        (
+            ("redaktur", "coordinator"),
+            ("kontributor", "reporter"),
+            ("fotografer", "photographer"),
+            ("operator", "web_operator"),
+        ),
+        (
+            ("kasi", "coordinator"),
+            ("reporter", "reporter"),
+            ("fotografer", "photographer"),
+            ("operator", "web_operator"),
+        ),
+    ),
+)
+
+
+def seed_duty_rosters(*, users, today):
+    """
+    This month's and next month's duty rosters: two shifts a day, each with a
+    coordinator, a reporter, the photographer and the web operator. A roster
+    that exists is left as it is. Returns a SeedCount.
+    """
+    count = SeedCount("duty rosters")
+    this_month = today.replace(day=1)
+    next_month = (this_month + datetime.timedelta(days=32)).replace(day=1)
+    for month in (this_month, next_month):
+        roster, created = DutyRoster.objects.get_or_create(month=month)
+        count.add(created)
+        if not created:
+            continue
+        days = (
+            month + datetime.timedelta(days=offset)
+            for offset in range(31)
+            if (month + datetime.timedelta(days=offset)).month == month.month
+        )
+        plan = [
+            (day, starts_at, ends_at, ROSTER_CREWS[day.day % 2][index])
+            for day in days
+            for index, (starts_at, ends_at) in enumerate(ROSTER_SHIFTS)
+        ]
+        shifts = DutyShift.objects.bulk_create(
+            DutyShift(roster=roster, date=day, starts_at=starts_at, ends_at=ends_at)
+            for day, starts_at, ends_at, _crew in plan
+        )
+        DutyOfficer.objects.bulk_create(
+            DutyOfficer(
+                shift=shift,
+                person=users[username],
+                duty=duty,
+                sort_order=order,
+            )
+            for shift, (*_, crew) in zip(shifts, plan, strict=True)
+            for order, (username, duty) in enumerate(crew)
+        )
+    return count

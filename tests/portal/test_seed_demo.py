@@ -16,7 +16,14 @@ from taggit.models import Tag
 
 from infopublik.models import ArticleIndexPage, ArticlePage, Section
 from media_center.demo import plan_news
-from media_center.models import NewsIndexPage, NewsPage, Rubric
+from media_center.models import (
+    DutyOfficer,
+    DutyRoster,
+    DutyShift,
+    NewsIndexPage,
+    NewsPage,
+    Rubric,
+)
 from portal.demo import DEMO_USERS, KELURAHAN, demo_rng
 from portal.models import (
     Agency,
@@ -44,6 +51,9 @@ def content_counts():
         "rubrics": Rubric.objects.count(),
         "sections": Section.objects.count(),
         "collections": Collection.objects.count(),
+        "duty rosters": DutyRoster.objects.count(),
+        "duty shifts": DutyShift.objects.count(),
+        "officers on duty": DutyOfficer.objects.count(),
     }
 
 
@@ -188,6 +198,29 @@ class SeedDemoTests(TestCase):
         current = [item for item in announcements if item.is_valid_today]
         self.assertEqual(len(current), announcements.count() - len(expired))
         self.assertGreater(len(current), len(expired))
+
+    def test_duty_rosters_for_this_month_and_the_next(self):
+        today = timezone.localdate()
+        this_month = today.replace(day=1)
+        next_month = (this_month + datetime.timedelta(days=32)).replace(day=1)
+        self.assertEqual(
+            list(DutyRoster.objects.order_by("month").values_list("month", flat=True)),
+            [this_month, next_month],
+        )
+        self.assertEqual(DutyShift.objects.filter(date=today).count(), 2)
+        self.assertEqual(DutyOfficer.objects.filter(shift__date=today).count(), 8)
+        # Nobody is in two overlapping shifts (the admin's rule holds for the demo).
+        for officer in DutyOfficer.objects.select_related("shift")[:200]:
+            self.assertFalse(
+                DutyOfficer.objects.filter(
+                    person=officer.person_id,
+                    shift__date=officer.shift.date,
+                    shift__starts_at__lt=officer.shift.ends_at,
+                    shift__ends_at__gt=officer.shift.starts_at,
+                )
+                .exclude(pk=officer.pk)
+                .exists()
+            )
 
     def test_second_run_creates_and_changes_nothing(self):
         before = content_counts()

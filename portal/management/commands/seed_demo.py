@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from infopublik.demo import seed_infopublik
-from media_center.demo import seed_media_center
+from media_center.demo import seed_duty_rosters, seed_media_center
 from moderation.demo import seed_workflow_states
 from moderation.notifications import emails_muted
 from moderation.services import sop_setup
@@ -28,6 +28,7 @@ LABELS = {
     "articles": gettext_lazy("articles"),
     "announcements": gettext_lazy("announcements"),
     "workflow runs": gettext_lazy("runs through the SOP workflows"),
+    "duty rosters": gettext_lazy("duty rosters"),
 }
 
 
@@ -87,6 +88,7 @@ class Command(BaseCommand):
                 demo_rng(seed, "infopublik"), users=users, now=now
             )
             counts += seed_portal(demo_rng(seed, "portal"), users=users, now=now)
+            counts.append(seed_duty_rosters(users=users, today=timezone.localdate(now)))
             # Last: it needs the sites' indexes, sections, rubrics and agencies.
             counts += seed_workflow_states(users=users, now=now)
 
