@@ -109,3 +109,30 @@ def roster_missing_next_month(*, today):
     if DutyRoster.objects.filter(month=next_month).exists():
         return None
     return next_month
+
+
+def duty_roster_grid(*, roster):
+    """
+    ``roster`` as a grid: the shift times of the month (columns) and, for
+    each day, the shift at each time or None. Returns ``(slots, rows)``.
+    """
+    shifts = list(
+        roster.shifts.order_by("date", "starts_at").prefetch_related(
+            Prefetch(
+                "officers",
+                queryset=DutyOfficer.objects.select_related("person", "substitute"),
+            )
+        )
+    )
+    slots = sorted({(shift.starts_at, shift.ends_at) for shift in shifts})
+    by_day = {}
+    for shift in shifts:
+        by_day.setdefault(shift.date, {})[shift.starts_at, shift.ends_at] = shift
+    month = roster.month
+    days = [
+        month + datetime.timedelta(days=offset)
+        for offset in range(31)
+        if (month + datetime.timedelta(days=offset)).month == month.month
+    ]
+    rows = [(day, [by_day.get(day, {}).get(slot) for slot in slots]) for day in days]
+    return slots, rows

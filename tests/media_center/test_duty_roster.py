@@ -1,6 +1,7 @@
 """The duty roster (news SOP step 1) through its admin screens."""
 
 import datetime
+import io
 import zoneinfo
 
 from django.contrib.auth.models import Group
@@ -10,6 +11,7 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+import openpyxl
 import time_machine
 
 from media_center.models import DutyOfficer, DutyRoster, DutyShift
@@ -201,3 +203,70 @@ class DutyRosterDashboardTests(DutyRosterTestCase):
                 officers=[(self.photographer, "photographer")],
             )
         self.assertEqual(queries(at), small)
+
+
+class DutyRosterGridTests(DutyRosterTestCase):
+    def plan_days(self, days):
+        for day in days:
+            self.add_shift(
+                self.kasi,
+                day=f"2026-11-{day:02d}",
+                officers=[(self.reporter, "reporter")],
+            )
+            self.add_shift(
+                self.kasi,
+                day=f"2026-11-{day:02d}",
+                starts="14:00",
+                ends="20:00",
+                officers=[(self.photographer, "photographer")],
+            )
+
+    def test_the_month_grid_lists_every_day_and_shift(self):
+        self.plan_days([24])
+        self.client.force_login(self.reporter)
+        response = self.client.get(
+            reverse("dutyroster:inspect", args=(self.roster.pk,))
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, 'class="duty-grid__day"', count=30)
+        self.assertContains(response, "08.00–14.00 WIB")
+        self.assertContains(response, "14.00–20.00 WIB")
+        self.assertContains(
+            response, f"{self.photographer.get_full_name()} (fotografer)"
+        )
+        self.assertContains(response, "@media print")
+
+    def test_the_grid_queries_do_not_grow_with_days(self):
+        def queries():
+            self.client.force_login(self.reporter)
+            with CaptureQueriesContext(connection) as captured:
+                self.client.get(reverse("dutyroster:inspect", args=(self.roster.pk,)))
+            return len(captured)
+
+        self.plan_days([2])
+        queries()
+        small = queries()
+        self.plan_days(range(3, 13))
+        self.assertEqual(queries(), small)
+
+    def test_xlsx_export(self):
+        self.plan_days([24])
+        self.client.force_login(self.reporter)
+        response = self.client.get(reverse("dutyroster:xlsx", args=(self.roster.pk,)))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("jadwal-piket-2026-11.xlsx", response["Content-Disposition"])
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        self.assertEqual(sheet["A1"].value, "Jadwal piket November 2026")
+        self.assertEqual(
+            [cell.value for cell in sheet[2]],
+            ["Hari", "08.00–14.00 WIB", "14.00–20.00 WIB"],
+        )
+        self.assertEqual(sheet.max_row, 2 + 30)
+        self.assertEqual(sheet["A26"].value, "Selasa, 24 November 2026")
+        self.assertIn("(reporter)", sheet["B26"].value)
+
+    def test_no_grid_without_the_roster_permissions(self):
+        self.client.force_login(self.writer)
+        for name in ("dutyroster:inspect", "dutyroster:xlsx"):
+            response = self.client.get(reverse(name, args=(self.roster.pk,)))
+            self.assertRedirects(response, reverse("wagtailadmin_home"))
