@@ -1,6 +1,11 @@
-"""The Media Center's pages: its home, the news index and news (berita)."""
+"""The Media Center: its pages (home, news index, news) and its newsroom planning (duty roster, leaders' agenda)."""
 
+import datetime
+import zoneinfo
+
+from django import forms
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -462,3 +467,111 @@ class DutyOfficer(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("officer on duty")
         verbose_name_plural = _("officers on duty")
+
+
+class Official(models.Model):
+    """A city leader whose agenda the Media Center covers (Wali Kota, Sekda …)."""
+
+    name = models.CharField(_("name or office"), max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+
+    def __str__(self):
+        return self.name
+
+
+class AgendaStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    REPRESENTED = "represented", _("represented")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class AgendaItem(models.Model):
+    """
+    An activity on the leaders' agenda (news SOP step 2), received a day
+    ahead (H-1): entered less than 24 hours before it starts, it is late.
+    """
+
+    officials = models.ManyToManyField(
+        Official, verbose_name=_("officials"), related_name="agenda_items"
+    )
+    activity = models.CharField(_("activity"), max_length=255)
+    date = models.DateField(_("date"))
+    starts_at = models.TimeField(_("starts at (WIB)"))
+    ends_at = models.TimeField(_("ends at (WIB)"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=255)
+    organiser = models.CharField(_("organiser"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AgendaStatus.choices,
+        default=AgendaStatus.SCHEDULED,
+    )
+    represented_by = models.CharField(_("represented by"), max_length=255, blank=True)
+    is_public = models.BooleanField(
+        _("public"),
+        default=True,
+        help_text=_("Internal items never appear on the public sites."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    panels = [
+        FieldPanel("officials", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("activity"),
+        FieldRowPanel(
+            [FieldPanel("date"), FieldPanel("starts_at"), FieldPanel("ends_at")]
+        ),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("organiser")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("represented_by")]),
+        FieldPanel("is_public"),
+        FieldPanel("notes"),
+    ]
+
+    class Meta:
+        ordering = ["date", "starts_at"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        indexes = [models.Index(fields=["date", "starts_at"])]
+
+    def __str__(self):
+        return self.activity
+
+    def clean(self):
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = gettext("An activity ends after it starts.")
+        if self.status == AgendaStatus.REPRESENTED and not self.represented_by:
+            errors["represented_by"] = gettext(
+                "Say who represents the official at this activity."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def starts(self):
+        """The start as an aware moment (WIB)."""
+        return datetime.datetime.combine(
+            self.date, self.starts_at, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        )
+
+    @property
+    def is_late(self):
+        """Entered less than a day before it starts (H-1 missed)."""
+        return self.created_at is not None and self.created_at > (
+            self.starts - AGENDA_NOTICE
+        )
+
+    @admin.display(description=_("received"))
+    def notice_label(self):
+        return gettext("late, less than H-1") if self.is_late else gettext("on time")
+
+
+AGENDA_NOTICE = datetime.timedelta(hours=24)

@@ -11,7 +11,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .exports import duty_roster_workbook
-from .models import DutyRoster, DutyShift
+from .models import AgendaItem, DutyRoster, DutyShift, Official
 from .selectors import duty_roster_grid
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -71,8 +71,25 @@ class DutyShiftViewSet(ModelViewSet):
     ordering = ["date", "starts_at"]
 
 
+class OfficialViewSet(ModelViewSet):
+    model = Official
+    icon = "user"
+    menu_label = _("Officials")
+    list_display = ["name", "sort_order"]
+
+
+class AgendaItemViewSet(ModelViewSet):
+    model = AgendaItem
+    icon = "date"
+    menu_label = _("Leaders' agenda")
+    list_display = ["activity", "date", "starts_at", "place", "status", "notice_label"]
+    list_filter = ["status", "is_public", "officials", "date"]
+    search_fields = ["activity", "place", "organiser"]
+    ordering = ["-date", "-starts_at"]
+
+
 class NewsroomPlanningViewSetGroup(ModelViewSetGroup):
     menu_label = _("Newsroom planning")
     menu_icon = "calendar-alt"
     menu_order = 250
-    items = (DutyRosterViewSet, DutyShiftViewSet)
+    items = (AgendaItemViewSet, OfficialViewSet, DutyRosterViewSet, DutyShiftViewSet)

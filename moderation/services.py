@@ -55,6 +55,17 @@ OPERATOR = "Admin / Operator"
 REPORTER = "Reporter / Kontributor"
 
 ROSTER_READ = ("media_center.view_dutyroster", "media_center.view_dutyshift")
+AGENDA_READ = ("media_center.view_agendaitem", "media_center.view_official")
+AGENDA_MANAGE = (
+    *(
+        f"media_center.{action}_agendaitem"
+        for action in ("add", "change", "delete", "view")
+    ),
+    "media_center.view_official",
+)
+OFFICIALS_MANAGE = tuple(
+    f"media_center.{action}_official" for action in ("add", "change", "delete", "view")
+)
 ROSTER_MANAGE = tuple(
     f"media_center.{action}_{model}"
     for model in ("dutyroster", "dutyshift")
@@ -91,13 +102,16 @@ GROUP_PLANS = (
             "infopublik.view_section",
         ),
     ),
-    # News SOP step 1: the duty roster.
-    GroupPlan(PUBLIC_RELATIONS_HEAD, models=ROSTER_MANAGE),
+    # News SOP steps 1 and 2: the duty roster and the leaders' agenda.
+    GroupPlan(
+        PUBLIC_RELATIONS_HEAD,
+        models=ROSTER_MANAGE + AGENDA_MANAGE + OFFICIALS_MANAGE,
+    ),
     # News SOP step 5: edit and verify, with the Media Center's photos.
     GroupPlan(
         MEDIA_CENTER_TEAM,
         collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
-        models=("media_center.view_rubric", *ROSTER_READ),
+        models=("media_center.view_rubric", *ROSTER_READ, *AGENDA_MANAGE),
     ),
     # News SOP steps 6 and 7: publish and document.
     GroupPlan(
@@ -112,6 +126,7 @@ GROUP_PLANS = (
             "portal.change_agency",
             "portal.view_agency",
             *ROSTER_READ,
+            *AGENDA_READ,
         ),
     ),
     # News SOP steps 3 and 4: cover the event, file the news with photos.
@@ -119,7 +134,7 @@ GROUP_PLANS = (
         REPORTER,
         pages={"media_center": ("add",)},
         collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
-        models=ROSTER_READ,
+        models=ROSTER_READ + AGENDA_READ,
     ),
 )
 
