@@ -45,6 +45,7 @@ from .models import (
     MediaCenterHomePage,
     NewsIndexPage,
     Rubric,
+    month_after,
 )
 
 # slug: (name, description, illustration motif)
@@ -1573,20 +1574,14 @@ def seed_duty_rosters(*, users, today):
     """
     count = SeedCount("duty rosters")
     this_month = today.replace(day=1)
-    next_month = (this_month + datetime.timedelta(days=32)).replace(day=1)
-    for month in (this_month, next_month):
+    for month in (this_month, month_after(this_month)):
         roster, created = DutyRoster.objects.get_or_create(month=month)
         count.add(created)
         if not created:
             continue
-        days = (
-            month + datetime.timedelta(days=offset)
-            for offset in range(31)
-            if (month + datetime.timedelta(days=offset)).month == month.month
-        )
         plan = [
             (day, starts_at, ends_at, ROSTER_CREWS[day.day % 2][index])
-            for day in days
+            for day in roster.days()
             for index, (starts_at, ends_at) in enumerate(ROSTER_SHIFTS)
         ]
         shifts = DutyShift.objects.bulk_create(

@@ -10,16 +10,7 @@ from .selectors import duty_roster_grid
 
 
 def _officers_text(shift):
-    lines = []
-    for officer in shift.officers.all():
-        name = officer.person.get_full_name() or officer.person.get_username()
-        line = f"{name} ({officer.get_duty_display()})"
-        if officer.substitute:
-            substitute = (
-                officer.substitute.get_full_name() or officer.substitute.get_username()
-            )
-            line += ", " + gettext("substitute: %(name)s") % {"name": substitute}
-        lines.append(line)
+    lines = [str(officer) for officer in shift.officers.all()]
     if shift.note:
         lines.append(shift.note)
     return "\n".join(lines)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.utils import get_user_display_name
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -321,6 +322,19 @@ class DutyRoster(models.Model):
     def contains(self, day):
         return (day.year, day.month) == (self.month.year, self.month.month)
 
+    def days(self):
+        """Every day of the roster's month, in order."""
+        return [
+            self.month + datetime.timedelta(days=offset)
+            for offset in range(31)
+            if self.contains(self.month + datetime.timedelta(days=offset))
+        ]
+
+
+def month_after(day):
+    """The first day of the month after ``day``'s."""
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
 
 class DutyShiftForm(WagtailAdminModelForm):
     """A shift with its officers: nobody is on duty twice at the same time."""
@@ -350,7 +364,7 @@ class DutyShiftForm(WagtailAdminModelForm):
                 self.add_error(
                     None,
                     gettext("%(person)s is listed twice in this shift.")
-                    % {"person": person.get_full_name() or person.get_username()},
+                    % {"person": get_user_display_name(person)},
                 )
             seen.add(person.pk)
         clashes = (
@@ -371,8 +385,7 @@ class DutyShiftForm(WagtailAdminModelForm):
                     "%(end)s."
                 )
                 % {
-                    "person": clash.person.get_full_name()
-                    or clash.person.get_username(),
+                    "person": get_user_display_name(clash.person),
                     "day": date_format(clash.shift.date, "j F Y"),
                     "start": clash.shift.starts_at.strftime("%H.%M"),
                     "end": clash.shift.ends_at.strftime("%H.%M"),
@@ -467,6 +480,15 @@ class DutyOfficer(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("officer on duty")
         verbose_name_plural = _("officers on duty")
+
+    def __str__(self):
+        """As the roster shows it: "Rina Lestari (reporter), pengganti: Bayu Pratama"."""
+        label = f"{get_user_display_name(self.person)} ({self.get_duty_display()})"
+        if self.substitute_id:
+            label += ", " + gettext("substitute: %(name)s") % {
+                "name": get_user_display_name(self.substitute)
+            }
+        return label
 
 
 class Official(models.Model):

@@ -1,7 +1,5 @@
 """Reads of the Media Center: its news, and its duty roster."""
 
-import datetime
-
 from django.db.models import Prefetch
 
 from portal.selectors import (
@@ -11,7 +9,15 @@ from portal.selectors import (
     site_root_url_path,
 )
 
-from .models import DutyOfficer, DutyRoster, DutyShift, NewsPage, NewsPageTag, Rubric
+from .models import (
+    DutyOfficer,
+    DutyRoster,
+    DutyShift,
+    NewsPage,
+    NewsPageTag,
+    Rubric,
+    month_after,
+)
 
 
 def _news_for_listing(queryset):
@@ -84,17 +90,19 @@ def tags_in_use():
     )
 
 
+def _with_officers(shifts):
+    return shifts.prefetch_related(
+        Prefetch(
+            "officers",
+            queryset=DutyOfficer.objects.select_related("person", "substitute"),
+        )
+    )
+
+
 def duty_shifts_on(*, day):
     """The shifts of ``day`` with their officers and substitutes, in order."""
     return list(
-        DutyShift.objects.filter(date=day)
-        .order_by("starts_at")
-        .prefetch_related(
-            Prefetch(
-                "officers",
-                queryset=DutyOfficer.objects.select_related("person", "substitute"),
-            )
-        )
+        _with_officers(DutyShift.objects.filter(date=day).order_by("starts_at"))
     )
 
 
@@ -103,7 +111,7 @@ def roster_missing_next_month(*, today):
     The first day of next month when its roster is due (the last five days
     of a month) and not made yet; otherwise None.
     """
-    next_month = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    next_month = month_after(today)
     if (next_month - today).days > 5:
         return None
     if DutyRoster.objects.filter(month=next_month).exists():
@@ -116,23 +124,13 @@ def duty_roster_grid(*, roster):
     ``roster`` as a grid: the shift times of the month (columns) and, for
     each day, the shift at each time or None. Returns ``(slots, rows)``.
     """
-    shifts = list(
-        roster.shifts.order_by("date", "starts_at").prefetch_related(
-            Prefetch(
-                "officers",
-                queryset=DutyOfficer.objects.select_related("person", "substitute"),
-            )
-        )
-    )
+    shifts = list(_with_officers(roster.shifts.order_by("date", "starts_at")))
     slots = sorted({(shift.starts_at, shift.ends_at) for shift in shifts})
     by_day = {}
     for shift in shifts:
         by_day.setdefault(shift.date, {})[shift.starts_at, shift.ends_at] = shift
-    month = roster.month
-    days = [
-        month + datetime.timedelta(days=offset)
-        for offset in range(31)
-        if (month + datetime.timedelta(days=offset)).month == month.month
+    rows = [
+        (day, [by_day.get(day, {}).get(slot) for slot in slots])
+        for day in roster.days()
     ]
-    rows = [(day, [by_day.get(day, {}).get(slot) for slot in slots]) for day in days]
     return slots, rows

@@ -50,6 +50,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from wagtail.admin import mail as wagtail_mail
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, Site, TaskState, WorkflowState
 from wagtail.signals import (
     task_approved,
@@ -110,7 +111,7 @@ def _render(email):
     context = {
         **email.context,
         "user": email.recipient,
-        "recipient_name": _display_name(email.recipient),
+        "recipient_name": get_user_display_name(email.recipient),
         "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
     }
     with translation.override(_language(email.recipient)), timezone.override(WIB):
@@ -175,12 +176,6 @@ def _after_commit(build):
 
 
 # What the emails say ----------------------------------------------------------
-
-
-def _display_name(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
 
 
 def _users(query, *, preference=None, exclude=None):
@@ -326,13 +321,13 @@ def step_started_emails(*, task_state_id: int, actor_id: int | None) -> list[Ema
     page = _pages([workflow_state]).get(workflow_state.object_id)
     context = {
         **_page_context(workflow_state, page, _SiteNames()),
-        "writer_name": _display_name(workflow_state.requested_by),
+        "writer_name": get_user_display_name(workflow_state.requested_by),
         "returned": before
         if before is not None and before.status == TaskState.STATUS_REJECTED
         else None,
     }
     context |= _step_context(task, task_state, page)
-    context["returned_by"] = _display_name(
+    context["returned_by"] = get_user_display_name(
         context["returned"].finished_by if context["returned"] else None
     )
     context["action_url"] = _reviewer_url(task, context)
@@ -391,7 +386,7 @@ def step_outcome_emails(*, task_state_id: int, actor_id: int | None) -> list[Ema
         **_page_context(workflow_state, page, _SiteNames()),
         "task": task,
         "task_state": task_state,
-        "actor_name": _display_name(task_state.finished_by),
+        "actor_name": get_user_display_name(task_state.finished_by),
         "comment": task_state.comment,
         "finished": workflow_state.status == WorkflowState.STATUS_APPROVED,
         "published": workflow_state.status == WorkflowState.STATUS_APPROVED

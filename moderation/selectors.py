@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import (
     Page,
     Revision,
@@ -242,13 +243,11 @@ def run_return_message(page):
     returned = run_return_of(page)
     if returned is None:
         return None
-    reviewer = returned.finished_by
     message = gettext(
         "Returned for correction by %(reviewer)s (%(step)s) on %(when)s: %(reason)s"
     ) % {
-        "reviewer": (reviewer.get_full_name() or reviewer.get_username())
-        if reviewer
-        else gettext("a former user"),
+        "reviewer": get_user_display_name(returned.finished_by)
+        or gettext("a former user"),
         "step": returned.task.name,
         "when": date_format(localtime(returned.finished_at), "j F Y H.i"),
         "reason": returned.comment or gettext("no reason given"),

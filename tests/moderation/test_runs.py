@@ -337,34 +337,46 @@ class ConcurrentActionTests(TransactionTestCase):
         page.get_workflow().start(page, self.writer)
         self.page = page
 
-    def act_at_once(self, *attempts):
-        """Post each (user, action, data) in its own thread, all at the same moment."""
-        task_state = self.page.current_workflow_task_state
-        barrier = threading.Barrier(len(attempts))
-        responses = [None] * len(attempts)
+    def post_at_once(self, *posts):
+        """Post each (user, url, data) in its own thread, all at the same moment."""
+        barrier = threading.Barrier(len(posts))
+        responses = [None] * len(posts)
 
-        def attempt(index, user, action, data):
+        def post(index, user, url, data):
             try:
                 client = Client()
                 client.force_login(user)
-                url = reverse(
-                    "wagtailadmin_pages:workflow_action",
-                    args=(self.page.pk, action, task_state.pk),
-                )
                 barrier.wait(timeout=10)
                 responses[index] = client.post(url, data)
             finally:
                 connection.close()
 
         threads = [
-            threading.Thread(target=attempt, args=(index, *args))
-            for index, args in enumerate(attempts)
+            threading.Thread(target=post, args=(index, *args))
+            for index, args in enumerate(posts)
         ]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=30)
         return responses
+
+    def act_at_once(self, *attempts):
+        """Each (user, action, data) through the workflow action view, at once."""
+        task_state = self.page.current_workflow_task_state
+        return self.post_at_once(
+            *(
+                (
+                    user,
+                    reverse(
+                        "wagtailadmin_pages:workflow_action",
+                        args=(self.page.pk, action, task_state.pk),
+                    ),
+                    data,
+                )
+                for user, action, data in attempts
+            )
+        )
 
     def assertOneTransition(self, responses):  # noqa: N802
         self.assertEqual([r.status_code for r in responses], [302] * len(responses))
@@ -407,27 +419,10 @@ class ConcurrentActionTests(TransactionTestCase):
                 "action-submit": "1",
             }
         )
-        barrier = threading.Barrier(2)
-        responses = []
-
-        def resubmit():
-            try:
-                client = Client()
-                client.force_login(self.writer)
-                barrier.wait(timeout=10)
-                responses.append(
-                    client.post(
-                        reverse("wagtailadmin_pages:edit", args=(self.page.pk,)), data
-                    )
-                )
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=resubmit) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
+        edit_url = reverse("wagtailadmin_pages:edit", args=(self.page.pk,))
+        responses = self.post_at_once(
+            (self.writer, edit_url, data), (self.writer, edit_url, data)
+        )
         self.assertEqual([r.status_code for r in responses], [302, 302])
         waiting = TaskState.objects.filter(
             workflow_state__object_id=str(self.page.pk), status="in_progress"
