@@ -1,10 +1,9 @@
-"""Dashboard panels of the Media Center's newsroom."""
+"""Dashboard and editor panels of the Media Center's newsroom."""
 
 from django.utils import timezone
 
+from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
-
-from .selectors import duty_shifts_on
 
 
 class DutyTodayPanel(Component):
@@ -15,6 +14,8 @@ class DutyTodayPanel(Component):
     order = 60
 
     def get_context_data(self, parent_context):
+        from .selectors import duty_shifts_on
+
         now = timezone.localtime()
         shifts = duty_shifts_on(day=now.date())
         current = next(
@@ -35,3 +36,57 @@ class RosterDuePanel(Component):
 
     def get_context_data(self, parent_context):
         return {"month": self.month}
+
+
+class MyAssignmentsPanel(Component):
+    """For reporters and photographers: their open assignments, with time and place."""
+
+    name = "my_assignments"
+    template_name = "media_center/panels/my_assignments.html"
+    order = 30
+
+    def __init__(self, assignments, user):
+        self.assignments = assignments
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        from .models import AssignmentState
+        from .services import NewsFiling, assignment_transitions_for
+
+        filing = NewsFiling(self.user)
+        return {
+            "request": parent_context.get("request"),
+            "assignments": [
+                {
+                    "assignment": assignment,
+                    "transitions": [
+                        AssignmentState(state)
+                        for state in assignment_transitions_for(
+                            assignment=assignment, user=self.user
+                        )
+                    ],
+                    "may_write": assignment.news_id is None
+                    and filing.refusal(assignment) is None,
+                }
+                for assignment in self.assignments
+            ],
+        }
+
+
+class NewsPlanningPanel(Panel):
+    """
+    In the news editor, read only: the assignment and the agenda item the news
+    was filed from, with its filing time.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "media_center/panels/news_planning.html"
+
+        def get_context_data(self, parent_context=None):
+            from .selectors import assignment_of_news
+
+            context = super().get_context_data(parent_context)
+            context["assignment"] = (
+                assignment_of_news(news=self.instance) if self.instance.pk else None
+            )
+            return context

@@ -1,6 +1,12 @@
-"""Reads of the Media Center: its news, and its duty roster."""
+"""Reads of the Media Center: its news, duty roster, agenda and assignments."""
 
-from django.db.models import Prefetch
+import datetime
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from wagtail.admin.utils import get_user_display_name
 
 from portal.selectors import (
     cached_by_content,
@@ -10,6 +16,11 @@ from portal.selectors import (
 )
 
 from .models import (
+    AgendaItem,
+    AgendaPage,
+    AgendaStatus,
+    Assignment,
+    Duty,
     DutyOfficer,
     DutyRoster,
     DutyShift,
@@ -134,3 +145,192 @@ def duty_roster_grid(*, roster):
         for day in roster.days()
     ]
     return slots, rows
+
+
+def duty_officers_at(*, moment):
+    """
+    The officers on duty at ``moment`` (aware) from the roster, by duty:
+    ``{Duty.REPORTER: [user, …], …}``; a substitute stands beside the officer.
+    """
+    local = timezone.localtime(moment)
+    officers = DutyOfficer.objects.filter(
+        shift__date=local.date(),
+        shift__starts_at__lte=local.time(),
+        shift__ends_at__gt=local.time(),
+    ).select_related("person", "substitute")
+    by_duty = {}
+    for officer in officers.order_by("shift__starts_at", "sort_order"):
+        people = by_duty.setdefault(officer.duty, [])
+        for person in (officer.person, officer.substitute):
+            if person is not None and person not in people:
+                people.append(person)
+    return by_duty
+
+
+def duty_suggestions(*, moment):
+    """The reporters and photographers on duty at ``moment``: ``(reporters, photographers)``."""
+    by_duty = duty_officers_at(moment=moment)
+    return by_duty.get(Duty.REPORTER, []), by_duty.get(Duty.PHOTOGRAPHER, [])
+
+
+# The leaders' agenda ----------------------------------------------------------
+
+# How far back the public iCalendar feed reaches: calendars that imported an
+# activity still receive its corrections for a while after it took place.
+FEED_PAST = datetime.timedelta(days=90)
+
+
+def _agenda_public():
+    return AgendaItem.objects.filter(is_public=True).prefetch_related("officials")
+
+
+def agenda_public_upcoming(*, today, limit=None, include_cancelled=True):
+    """Public activities from ``today`` on, soonest first, with their officials."""
+    items = _agenda_public().filter(date__gte=today).order_by("date", "starts_at")
+    if not include_cancelled:
+        items = items.exclude(status=AgendaStatus.CANCELLED)
+    return list(items[:limit]) if limit else items
+
+
+def agenda_public_past(*, today):
+    """Public activities before ``today``, newest first (a queryset to paginate)."""
+    return _agenda_public().filter(date__lt=today).order_by("-date", "-starts_at")
+
+
+def agenda_public_feed(*, today):
+    """The public activities in the iCalendar feed: upcoming and recent, cancelled too."""
+    return list(
+        _agenda_public()
+        .filter(date__gte=today - FEED_PAST)
+        .order_by("date", "starts_at", "pk")
+    )
+
+
+def agenda_page_url():
+    """
+    The full address of the public agenda page on the Media Center (the other
+    sites link to it), or None; cached until content changes.
+    """
+    return cached_by_content(
+        "agenda-page-url",
+        lambda: next(
+            (
+                page.get_full_url()
+                for page in pages_public(AgendaPage.objects.live())[:1]
+            ),
+            None,
+        ),
+    )
+
+
+def agenda_late_by_month(*, today, months=6):
+    """
+    For the last ``months`` months up to ``today``'s: how many activities
+    took place in each and how many of them were entered late (less than
+    H-1). Newest month first: ``[{"month", "total", "late"}, …]``.
+    """
+    first = today.replace(day=1)
+    for _ in range(months - 1):
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    figures = {}
+    month = first
+    while month <= today:
+        figures[month] = {"month": month, "total": 0, "late": 0}
+        month = month_after(month)
+    items = AgendaItem.objects.filter(date__gte=first, date__lt=month).only(
+        "date", "starts_at", "created_at"
+    )
+    for item in items:
+        figure = figures[item.date.replace(day=1)]
+        figure["total"] += 1
+        figure["late"] += item.is_late
+    return sorted(figures.values(), key=lambda figure: figure["month"], reverse=True)
+
+
+# Coverage assignments ---------------------------------------------------------
+
+
+def assignments_for_listing(queryset):
+    """``queryset`` with what a listing shows, in a fixed number of queries."""
+    return queryset.select_related("agenda_item", "news").prefetch_related(
+        "reporters", "photographers"
+    )
+
+
+def assignments_open_for(*, user):
+    """``user``'s open assignments (assigned or covered), soonest first."""
+    return list(
+        assignments_for_listing(
+            Assignment.objects.filter(
+                Q(reporters=user) | Q(photographers=user),
+                state__in=Assignment.OPEN_STATES,
+            )
+            .distinct()
+            .order_by("date", "starts_at")
+        )
+    )
+
+
+def assignment_of_news(*, news):
+    """The assignment ``news`` was filed from, with its agenda item, or None."""
+    return (
+        Assignment.objects.select_related("agenda_item")
+        .prefetch_related("reporters", "photographers")
+        .filter(news_id=news.pk)
+        .first()
+    )
+
+
+def assignment_people_label(people):
+    return ", ".join(get_user_display_name(person) for person in people)
+
+
+def assignment_when_label(assignment):
+    """ "Rabu, 25 November 2026, 09.00–11.00 WIB"."""
+    label = date_format(assignment.date, "l, j F Y") + ", "
+    label += assignment.starts_at.strftime("%H.%M")
+    if assignment.ends_at:
+        label += "–" + assignment.ends_at.strftime("%H.%M")
+    return label + " WIB"
+
+
+def news_index_for_filing():
+    """The Media Center's news index, where news filed from assignments goes, or None."""
+    from .models import NewsIndexPage
+
+    root_path = site_root_url_path(key="media_center")
+    if root_path is None:
+        return None
+    return (
+        NewsIndexPage.objects.filter(url_path__startswith=root_path)
+        .order_by("path")
+        .first()
+    )
+
+
+def agenda_for_assignment(*, current=None):
+    """The agenda items an assignment can be for: from a week ago on, and its own."""
+    since = timezone.localdate() - datetime.timedelta(days=7)
+    return AgendaItem.objects.filter(Q(date__gte=since) | Q(pk=current)).order_by(
+        "date", "starts_at"
+    )
+
+
+def people_for_assignment(*, include=(), current=None):
+    """
+    Who can be assigned: active members of the reporters' and the Media
+    Center team's groups, the officers on duty, and whoever already is.
+    """
+    from django.contrib.auth import get_user_model
+
+    from moderation.services import MEDIA_CENTER_TEAM, REPORTER
+
+    query = Q(is_active=True, groups__name__in=(REPORTER, MEDIA_CENTER_TEAM))
+    query |= Q(pk__in=[person.pk for person in include])
+    if current is not None:
+        query |= Q(reporter_assignments=current) | Q(photographer_assignments=current)
+    return (
+        get_user_model()
+        .objects.filter(pk__in=get_user_model().objects.filter(query).values("pk"))
+        .order_by("first_name", "last_name", "username")
+    )

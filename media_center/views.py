@@ -1,18 +1,37 @@
 """Admin screens of the Media Center's newsroom planning (news SOP steps 1–4)."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import ListingButton
 
+from . import services
 from .exports import duty_roster_workbook
-from .models import AgendaItem, DutyRoster, DutyShift, Official
-from .selectors import duty_roster_grid
+from .models import (
+    AgendaItem,
+    Assignment,
+    AssignmentState,
+    DutyRoster,
+    DutyShift,
+    Official,
+)
+from .selectors import (
+    agenda_late_by_month,
+    assignments_for_listing,
+    duty_roster_grid,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -78,18 +97,231 @@ class OfficialViewSet(ModelViewSet):
     list_display = ["name", "sort_order"]
 
 
+class AgendaItemIndexView(IndexView):
+    """The agenda, with the monthly figure of entries received late (less than H-1)."""
+
+    template_name = "media_center/admin/agenda_index.html"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("assignments__news")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("media_center.add_assignment"):
+            buttons.insert(
+                0,
+                ListingButton(
+                    _("Assign coverage"),
+                    url=reverse("assignment:add") + f"?agenda={instance.pk}",
+                    icon_name="user",
+                    priority=5,
+                ),
+            )
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["late_by_month"] = agenda_late_by_month(today=timezone.localdate())
+        return context
+
+
+class AgendaItemEditView(EditView):
+    def save_instance(self):
+        instance = super().save_instance()
+        services.agenda_item_changed(
+            item=instance, fields=self.form.changed_data, user=self.request.user
+        )
+        return instance
+
+
+class AgendaItemInspectView(InspectView):
+    """An agenda item with its assignments and the news that came from them."""
+
+    template_name = "media_center/admin/agenda_item_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            AgendaItem.objects.prefetch_related(
+                "officials", "assignments__news", "assignments__reporters"
+            ),
+            pk=self.pk,
+        )
+
+
 class AgendaItemViewSet(ModelViewSet):
     model = AgendaItem
     icon = "date"
     menu_label = _("Leaders' agenda")
-    list_display = ["activity", "date", "starts_at", "place", "status", "notice_label"]
+    list_display = [
+        "activity",
+        "date",
+        "starts_at",
+        "place",
+        "status",
+        "notice_label",
+        Column("coverage", label=_("Assignments and news"), accessor="coverage_label"),
+    ]
     list_filter = ["status", "is_public", "officials", "date"]
     search_fields = ["activity", "place", "organiser"]
     ordering = ["-date", "-starts_at"]
+    index_view_class = AgendaItemIndexView
+    edit_view_class = AgendaItemEditView
+    inspect_view_enabled = True
+    inspect_view_class = AgendaItemInspectView
+
+
+class AssignmentCreateView(CreateView):
+    """A new assignment, from ``?agenda=<pk>`` pre-filled with the agenda item."""
+
+    def get_initial_form_instance(self):
+        instance = Assignment()
+        agenda_id = self.request.GET.get("agenda", "")
+        if agenda_id.isdigit() and (
+            item := AgendaItem.objects.filter(pk=agenda_id).first()
+        ):
+            instance.agenda_item = item
+            for name in ("activity", "date", "starts_at", "ends_at", "place"):
+                setattr(instance, name, getattr(item, name))
+        return instance
+
+    def save_instance(self):
+        instance = super().save_instance()
+        services.assignment_created(assignment=instance, user=self.request.user)
+        return instance
+
+
+class AssignmentIndexView(IndexView):
+    def get_base_queryset(self):
+        return assignments_for_listing(super().get_base_queryset())
+
+
+class AssignmentInspectView(InspectView):
+    """An assignment: its people, times, news, and what the viewer may do with it."""
+
+    template_name = "media_center/admin/assignment_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            assignments_for_listing(Assignment.objects.all()), pk=self.pk
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["transitions"] = [
+            AssignmentState(state)
+            for state in services.assignment_transitions_for(
+                assignment=self.object, user=user
+            )
+        ]
+        context["may_write"] = self.object.news_id is None and (
+            services.news_filing_refusal(assignment=self.object, user=user) is None
+        )
+        context["now"] = timezone.now()
+        return context
+
+
+def _back(request, assignment):
+    """Back where the person pressed the button (dashboard or listing), else the assignment."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("assignment:inspect", assignment.pk)
+
+
+class AssignmentStateView(PermissionCheckedMixin, View):
+    """POST: move an assignment to another state by hand (managers, or its own people)."""
+
+    any_permission_required = ["view"]
+
+    def post(self, request, pk):
+        assignment = get_object_or_404(Assignment, pk=pk)
+        to = request.POST.get("to", "")
+        if to not in AssignmentState.values:
+            raise PermissionDenied
+        try:
+            services.assignment_transition(
+                assignment_id=assignment.pk,
+                expected=request.POST.get("expected", ""),
+                to=to,
+                user=request.user,
+            )
+        except services.AssignmentRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                gettext("“%(activity)s” is now “%(state)s”.")
+                % {"activity": assignment.activity, "state": AssignmentState(to).label},
+            )
+        return _back(request, assignment)
+
+
+class AssignmentWriteNewsView(PermissionCheckedMixin, View):
+    """POST "Tulis berita": the pre-filled draft, then its editor."""
+
+    any_permission_required = ["view"]
+
+    def post(self, request, pk):
+        assignment = get_object_or_404(Assignment, pk=pk)
+        try:
+            page = services.news_draft_from_assignment(
+                assignment_id=assignment.pk, user=request.user
+            )
+        except services.AssignmentRefused as refusal:
+            messages.error(request, str(refusal))
+            return _back(request, assignment)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+class AssignmentViewSet(ModelViewSet):
+    model = Assignment
+    icon = "clipboard-list"
+    menu_label = _("Coverage assignments")
+    list_display = [
+        "activity",
+        "date",
+        "starts_at",
+        "place",
+        Column(
+            "people", label=_("Reporters and photographers"), accessor="people_label"
+        ),
+        "state",
+        "filing_label",
+        Column("news", label=_("News"), accessor="news"),
+    ]
+    list_filter = ["state", "date", "reporters"]
+    search_fields = ["activity", "place"]
+    ordering = ["-date", "-starts_at"]
+    index_view_class = AssignmentIndexView
+    add_view_class = AssignmentCreateView
+    inspect_view_enabled = True
+    inspect_view_class = AssignmentInspectView
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("state/<int:pk>/", self.state_view, name="state"),
+            path("write/<int:pk>/", self.write_view, name="write"),
+        ]
+
+    @property
+    def state_view(self):
+        return AssignmentStateView.as_view(permission_policy=self.permission_policy)
+
+    @property
+    def write_view(self):
+        return AssignmentWriteNewsView.as_view(permission_policy=self.permission_policy)
 
 
 class NewsroomPlanningViewSetGroup(ModelViewSetGroup):
     menu_label = _("Newsroom planning")
     menu_icon = "calendar-alt"
     menu_order = 250
-    items = (AgendaItemViewSet, OfficialViewSet, DutyRosterViewSet, DutyShiftViewSet)
+    items = (
+        AgendaItemViewSet,
+        AssignmentViewSet,
+        OfficialViewSet,
+        DutyRosterViewSet,
+        DutyShiftViewSet,
+    )

@@ -5,9 +5,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import services
 from .models import Rubric
-from .panels import DutyTodayPanel, RosterDuePanel
-from .selectors import roster_missing_next_month
+from .panels import DutyTodayPanel, MyAssignmentsPanel, RosterDuePanel
+from .selectors import assignments_open_for, roster_missing_next_month
 from .views import NewsroomPlanningViewSetGroup
 
 
@@ -38,3 +39,23 @@ def add_duty_roster_panels(request, panels):
         panels.append(RosterDuePanel(month))
     if user.has_perm("media_center.view_dutyshift"):
         panels.append(DutyTodayPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_assignments_panel(request, panels):
+    if assignments := assignments_open_for(user=request.user):
+        panels.append(MyAssignmentsPanel(assignments, request.user))
+
+
+@hooks.register("register_log_actions")
+def register_assignment_log_actions(actions):
+    actions.register_action(
+        services.STATE_ACTION,
+        _("Assignment state changed"),
+        _("Assignment state changed"),
+    )
+    actions.register_action(
+        services.NEWS_FILED_ACTION,
+        _("News draft written from the assignment"),
+        _("News draft written from the assignment"),
+    )

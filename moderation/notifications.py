@@ -114,9 +114,11 @@ def _render(email):
         "recipient_name": get_user_display_name(email.recipient),
         "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
     }
+    # Another app's emails name their template folder: "media_center/emails/…".
+    template = email.template if "/" in email.template else TEMPLATES + email.template
     with translation.override(_language(email.recipient)), timezone.override(WIB):
-        subject = render_to_string(f"{TEMPLATES}{email.template}_subject.txt", context)
-        body = render_to_string(f"{TEMPLATES}{email.template}.txt", context)
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
     return EmailMessage(
         subject=" ".join(subject.split()),
         body=_tidy(body),
@@ -128,7 +130,7 @@ def _render(email):
         to=[email.recipient.email],
         headers={
             "Auto-Submitted": "auto-generated",
-            KIND_HEADER: email.kind or email.template,
+            KIND_HEADER: email.kind or email.template.rsplit("/", 1)[-1],
         },
     )
 
@@ -168,7 +170,7 @@ def emails_muted():
         _muted.reset(token)
 
 
-def _after_commit(build):
+def emails_after_commit(build):
     """Build the emails once the transaction has committed, then send them."""
     if _muted.get():
         return
@@ -178,7 +180,7 @@ def _after_commit(build):
 # What the emails say ----------------------------------------------------------
 
 
-def _users(query, *, preference=None, exclude=None):
+def users_with_email(query, *, preference=None, exclude=None):
     """
     Active users with an email matching ``query``, with their profile (for
     the language and the notification switches), in one query.
@@ -301,7 +303,7 @@ def step_started_emails(*, task_state_id: int, actor_id: int | None) -> list[Ema
     task = SOPTask.objects.filter(pk=task_state.task_id).first()
     if task is None:
         return []
-    recipients = _users(
+    recipients = users_with_email(
         _members_of(task.groups.all()),
         preference="submitted_notifications",
         exclude=actor_id,
@@ -359,7 +361,7 @@ def step_outcome_emails(*, task_state_id: int, actor_id: int | None) -> list[Ema
     approvers = TaskState.objects.filter(
         workflow_state=workflow_state, status=TaskState.STATUS_APPROVED
     ).values("finished_by_id")
-    recipients = _users(
+    recipients = users_with_email(
         Q(pk=workflow_state.requested_by_id) | Q(pk__in=approvers),
         preference="approved_notifications" if approved else "rejected_notifications",
         exclude=actor_id,
@@ -443,7 +445,7 @@ def on_step_started(sender, instance, user=None, **kwargs):
     if not _is_sop_step(instance):
         return
     task_state_id, actor_id = instance.pk, _user_id(user)
-    _after_commit(
+    emails_after_commit(
         lambda: step_started_emails(task_state_id=task_state_id, actor_id=actor_id)
     )
 
@@ -453,7 +455,7 @@ def on_step_finished(sender, instance, user=None, **kwargs):
     if not _is_sop_step(instance):
         return
     task_state_id, actor_id = instance.pk, _user_id(user)
-    _after_commit(
+    emails_after_commit(
         lambda: step_outcome_emails(task_state_id=task_state_id, actor_id=actor_id)
     )
 

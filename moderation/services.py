@@ -66,6 +66,11 @@ AGENDA_MANAGE = (
 OFFICIALS_MANAGE = tuple(
     f"media_center.{action}_official" for action in ("add", "change", "delete", "view")
 )
+ASSIGNMENTS_MANAGE = tuple(
+    f"media_center.{action}_assignment"
+    for action in ("add", "change", "delete", "view")
+)
+ASSIGNMENTS_READ = ("media_center.view_assignment",)
 ROSTER_MANAGE = tuple(
     f"media_center.{action}_{model}"
     for model in ("dutyroster", "dutyshift")
@@ -102,16 +107,21 @@ GROUP_PLANS = (
             "infopublik.view_section",
         ),
     ),
-    # News SOP steps 1 and 2: the duty roster and the leaders' agenda.
+    # News SOP steps 1–3: the duty roster, the leaders' agenda, assignments.
     GroupPlan(
         PUBLIC_RELATIONS_HEAD,
-        models=ROSTER_MANAGE + AGENDA_MANAGE + OFFICIALS_MANAGE,
+        models=ROSTER_MANAGE + AGENDA_MANAGE + OFFICIALS_MANAGE + ASSIGNMENTS_MANAGE,
     ),
     # News SOP step 5: edit and verify, with the Media Center's photos.
     GroupPlan(
         MEDIA_CENTER_TEAM,
         collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
-        models=("media_center.view_rubric", *ROSTER_READ, *AGENDA_MANAGE),
+        models=(
+            "media_center.view_rubric",
+            *ROSTER_READ,
+            *AGENDA_MANAGE,
+            *ASSIGNMENTS_MANAGE,
+        ),
     ),
     # News SOP steps 6 and 7: publish and document.
     GroupPlan(
@@ -127,6 +137,7 @@ GROUP_PLANS = (
             "portal.view_agency",
             *ROSTER_READ,
             *AGENDA_READ,
+            *ASSIGNMENTS_READ,
         ),
     ),
     # News SOP steps 3 and 4: cover the event, file the news with photos.
@@ -134,7 +145,7 @@ GROUP_PLANS = (
         REPORTER,
         pages={"media_center": ("add",)},
         collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
-        models=ROSTER_READ + AGENDA_READ,
+        models=ROSTER_READ + AGENDA_READ + ASSIGNMENTS_READ,
     ),
 )
 

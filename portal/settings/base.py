@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "infopublik",
     "moderation",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",

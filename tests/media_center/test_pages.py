@@ -9,7 +9,12 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from media_center.factories import NewsPageFactory, RubricFactory
-from media_center.models import MediaCenterHomePage, NewsIndexPage, NewsPage
+from media_center.models import (
+    AgendaPage,
+    MediaCenterHomePage,
+    NewsIndexPage,
+    NewsPage,
+)
 from portal.factories import AgencyFactory, ImageFactory, UserFactory
 from portal.models import StandardPage
 from tests.utils import MEDIA_CENTER_HOST, SitesTestCase
@@ -21,8 +26,10 @@ class NewsPageTreeTests(SitesTestCase):
     def test_allowed_children_and_parents(self):
         self.assertAllowedParentPageTypes(MediaCenterHomePage, {Page})
         self.assertAllowedSubpageTypes(
-            MediaCenterHomePage, {NewsIndexPage, StandardPage}
+            MediaCenterHomePage, {NewsIndexPage, AgendaPage, StandardPage}
         )
+        self.assertAllowedParentPageTypes(AgendaPage, {MediaCenterHomePage})
+        self.assertAllowedSubpageTypes(AgendaPage, set())
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
         self.assertAllowedSubpageTypes(NewsPage, set())

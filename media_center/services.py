@@ -1,0 +1,251 @@
+"""
+Writes of the Media Center's newsroom planning: agenda changes, coverage
+assignments and their states, and the news filed from an assignment (news
+SOP steps 2–4). Each write is atomic and logged to Wagtail's audit log.
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+
+from . import notifications
+from .models import AgendaItem, Assignment, AssignmentState, NewsPage
+
+STATE_ACTION = "media_center.assignment_state"
+NEWS_FILED_ACTION = "media_center.news_filed"
+
+# The changes people make by hand; "news submitted" and "published" follow the
+# linked news by themselves.
+MANUAL_TRANSITIONS = {
+    AssignmentState.ASSIGNED: (AssignmentState.COVERED, AssignmentState.CANCELLED),
+    AssignmentState.COVERED: (AssignmentState.ASSIGNED, AssignmentState.CANCELLED),
+    AssignmentState.CANCELLED: (AssignmentState.ASSIGNED,),
+}
+# What a reporter or photographer may do on their own assignment.
+ASSIGNEE_TRANSITIONS = {
+    AssignmentState.ASSIGNED: (AssignmentState.COVERED,),
+    AssignmentState.COVERED: (AssignmentState.ASSIGNED,),
+}
+
+
+class AssignmentRefused(Exception):
+    """An assignment action that may not happen; the message says why."""
+
+
+def may_manage_assignments(user):
+    return user.has_perm("media_center.change_assignment")
+
+
+def assignment_transitions_for(*, assignment, user):
+    """The states ``user`` may move ``assignment`` to by hand, in order."""
+    if may_manage_assignments(user):
+        return MANUAL_TRANSITIONS.get(assignment.state, ())
+    if assignment.is_person_assigned(user):
+        return ASSIGNEE_TRANSITIONS.get(assignment.state, ())
+    return ()
+
+
+def assignment_transition(*, assignment_id: int, expected: str, to: str, user):
+    """
+    Move an assignment to ``to`` by hand. ``expected`` is the state the person
+    saw: when someone else changed it meanwhile (two tabs, a double click,
+    two people at once) nothing happens and the refusal says so.
+    """
+    with transaction.atomic():
+        assignment = (
+            Assignment.objects.select_for_update()
+            .prefetch_related("reporters", "photographers")
+            .get(pk=assignment_id)
+        )
+        if assignment.state != expected:
+            raise AssignmentRefused(
+                _("The assignment is already “%(state)s”; nothing was changed.")
+                % {"state": assignment.get_state_display()}
+            )
+        if to not in assignment_transitions_for(assignment=assignment, user=user):
+            raise AssignmentRefused(
+                _("You may not change this assignment from “%(from)s” to “%(to)s”.")
+                % {
+                    "from": assignment.get_state_display(),
+                    "to": AssignmentState(to).label,
+                }
+            )
+        assignment.state = to
+        assignment.save(update_fields=["state", "updated_at"])
+        _log_state(assignment, previous=expected, user=user)
+    return assignment
+
+
+def _log_state(assignment, *, previous, user=None):
+    log(
+        instance=assignment,
+        action=STATE_ACTION,
+        user=user,
+        data={"from": previous, "to": assignment.state},
+    )
+
+
+def assignment_created(*, assignment, user):
+    """After the admin form saved a new assignment: who assigned it, and the emails."""
+    Assignment.objects.filter(pk=assignment.pk).update(created_by=user)
+    assignment.created_by = user
+    notifications.assignment_new_after_commit(
+        assignment_id=assignment.pk, actor_id=user.pk
+    )
+
+
+def agenda_item_changed(*, item: AgendaItem, fields, user):
+    """
+    After the admin form saved a change to an agenda item: a change of time,
+    place or status raises its calendar sequence, carries the new time and
+    place to its open assignments and tells the people assigned.
+    """
+    changed = [name for name in AgendaItem.NOTIFIED_FIELDS if name in fields]
+    if not changed:
+        return
+    AgendaItem.objects.filter(pk=item.pk).update(sequence=F("sequence") + 1)
+    Assignment.objects.filter(
+        agenda_item=item,
+        state__in=(*Assignment.OPEN_STATES, AssignmentState.SUBMITTED),
+    ).update(
+        date=item.date,
+        starts_at=item.starts_at,
+        ends_at=item.ends_at,
+        place=item.place,
+        updated_at=timezone.now(),
+    )
+    notifications.agenda_changed_after_commit(
+        item_id=item.pk, fields=changed, actor_id=user.pk
+    )
+
+
+def news_draft_from_assignment(*, assignment_id: int, user) -> NewsPage:
+    """
+    "Tulis berita": a draft news page in the Media Center's news index,
+    pre-filled from the assignment and its agenda item, linked to both. Run
+    twice (a double click, a second tab), it returns the draft made the first
+    time.
+    """
+    with transaction.atomic():
+        assignment = (
+            Assignment.objects.select_for_update()
+            .select_related("agenda_item", "news")
+            .get(pk=assignment_id)
+        )
+        if assignment.news is not None:
+            return assignment.news
+        filing = NewsFiling(user)
+        refusal = filing.refusal(assignment)
+        if refusal:
+            raise AssignmentRefused(refusal)
+        index = filing.index
+        reporters = list(assignment.reporters.all())
+        photographers = list(assignment.photographers.all())
+        page = NewsPage(
+            title=assignment.activity,
+            lead="",
+            event_at=assignment.starts,
+            place=assignment.place[: NewsPage._meta.get_field("place").max_length],
+            writer=user if user in reporters else (reporters[0] if reporters else user),
+            photographer=photographers[0] if photographers else None,
+            owner=user,
+            live=False,
+        )
+        if assignment.agenda_item is not None:
+            page.officials = list(assignment.agenda_item.officials.all())
+        # Wagtail logs the creation; a draft is saved with its gaps, as the editor does.
+        index.add_child(instance=page)
+        page.save_revision(user=user, log_action=True, clean=False)
+        assignment.news = page
+        assignment.save(update_fields=["news", "updated_at"])
+        log(
+            instance=assignment,
+            action=NEWS_FILED_ACTION,
+            user=user,
+            data={"news_id": page.pk, "title": page.title},
+        )
+    return page
+
+
+class NewsFiling:
+    """Whether ``user`` may write the news of assignments, asked once per person."""
+
+    def __init__(self, user):
+        self.user = user
+
+    @cached_property
+    def index(self):
+        from .selectors import news_index_for_filing
+
+        return news_index_for_filing()
+
+    @cached_property
+    def may_add_news(self):
+        return (
+            self.index is not None
+            and self.index.permissions_for_user(self.user).can_add_subpage()
+        )
+
+    def refusal(self, assignment):
+        """Why the user may not write ``assignment``'s news, or None."""
+        if assignment.state == AssignmentState.CANCELLED:
+            return _("The assignment is cancelled; there is no news to write.")
+        if not assignment.is_person_assigned(self.user):
+            return _(
+                "Only the reporters and photographers of the assignment write its news."
+            )
+        if self.index is None:
+            return _("The Media Center has no news index to file the news in.")
+        if not self.may_add_news:
+            return _("You may not add news to the Media Center.")
+        return None
+
+
+def news_filing_refusal(*, assignment, user):
+    """Why ``user`` may not write the news of ``assignment``, or None."""
+    return NewsFiling(user).refusal(assignment)
+
+
+def _follow_news(news_id, at, *, moves_from, to):
+    """
+    Move the assignment of the news ``news_id`` (if any) to ``to`` when it is
+    in one of ``moves_from``; record the first filing and publication times.
+    """
+    with transaction.atomic():
+        assignment = (
+            Assignment.objects.select_for_update().filter(news_id=news_id).first()
+        )
+        if assignment is None:
+            return
+        assignment.submitted_at = assignment.submitted_at or at
+        if to == AssignmentState.PUBLISHED:
+            assignment.published_at = assignment.published_at or at
+        previous = assignment.state
+        if previous in moves_from:
+            assignment.state = to
+        assignment.save(
+            update_fields=["state", "submitted_at", "published_at", "updated_at"]
+        )
+        if assignment.state != previous:
+            _log_state(assignment, previous=previous)
+
+
+def assignment_news_submitted(*, news_id: int, at):
+    """The linked news went into the news SOP workflow: "news submitted"."""
+    _follow_news(
+        news_id, at, moves_from=Assignment.OPEN_STATES, to=AssignmentState.SUBMITTED
+    )
+
+
+def assignment_news_published(*, news_id: int, at):
+    """The linked news went live: "published" (and filed, if it never was)."""
+    _follow_news(
+        news_id,
+        at,
+        moves_from=(*Assignment.OPEN_STATES, AssignmentState.SUBMITTED),
+        to=AssignmentState.PUBLISHED,
+    )

@@ -1,0 +1,33 @@
+"""
+The assignment follows its news by itself (issue 4, point 3): submitting the
+linked news to the workflow marks it "news submitted", publishing it marks it
+"published". Wired in ``MediaCenterConfig.ready()``.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.dispatch import receiver
+from django.utils import timezone
+
+from wagtail.models import Page, WorkflowState
+from wagtail.signals import page_published, workflow_submitted
+
+from . import services
+from .models import NewsPage
+
+
+@receiver(
+    workflow_submitted, sender=WorkflowState, dispatch_uid="warta_assignment_submitted"
+)
+def on_news_submitted(sender, instance, user=None, **kwargs):
+    if instance.base_content_type_id != ContentType.objects.get_for_model(Page).pk:
+        return
+    services.assignment_news_submitted(
+        news_id=int(instance.object_id), at=timezone.now()
+    )
+
+
+@receiver(page_published, sender=NewsPage, dispatch_uid="warta_assignment_published")
+def on_news_published(sender, instance, revision=None, **kwargs):
+    services.assignment_news_published(
+        news_id=instance.pk, at=instance.last_published_at or timezone.now()
+    )
