@@ -39,11 +39,15 @@ from portal.demo import (
 
 from .factories import NewsPageFactory, RubricFactory
 from .models import (
+    AgendaItem,
+    AgendaPage,
+    AgendaStatus,
     DutyOfficer,
     DutyRoster,
     DutyShift,
     MediaCenterHomePage,
     NewsIndexPage,
+    Official,
     Rubric,
     month_after,
 )
@@ -1458,6 +1462,11 @@ MEDIA_CENTER_INTRO = (
 NEWS_INDEX_INTRO = (
     "Kumpulan berita kegiatan Pemerintah Kota Palangka Raya, terbaru lebih dahulu."
 )
+AGENDA_INTRO = (
+    "Jadwal kegiatan Wali Kota, Wakil Wali Kota, Sekretaris Daerah dan para "
+    "Asisten yang terbuka untuk umum. Jadwal dapat berubah; perubahan dan "
+    "pembatalan langsung tampil di sini dan di kalender yang berlangganan."
+)
 
 
 def media_center_page_specs():
@@ -1498,13 +1507,16 @@ def media_center_page_specs():
 
 def seed_media_center(rng, *, users, agencies, now):
     """
-    The Media Center: home and index texts, contact details, rubrics, its
-    information pages and the news. Returns a list of SeedCounts.
+    The Media Center: home, news index and agenda page texts, contact
+    details, rubrics, its information pages and the news. Returns a list of SeedCounts.
     """
     home = MediaCenterHomePage.objects.first()
     index = NewsIndexPage.objects.child_of(home).first()
     page_fill_if_empty(home, intro=MEDIA_CENTER_INTRO)
     page_fill_if_empty(index, intro=NEWS_INDEX_INTRO, show_in_menus=True)
+    agenda_page = AgendaPage.objects.child_of(home).first()
+    if agenda_page is not None:
+        page_fill_if_empty(agenda_page, intro=AGENDA_INTRO, show_in_menus=True)
     site_identity_fill(
         site_for(home),
         address=DISKOMINFO_ADDRESS,
@@ -1599,3 +1611,320 @@ def seed_duty_rosters(*, users, today):
             for order, (username, duty) in enumerate(crew)
         )
     return count
+
+
+# Leaders' agenda (news SOP step 2) ------------------------------------------------
+
+# name: sort order. Offices, never a person's name (see the module's docstring).
+OFFICIALS = {
+    "Wali Kota": 1,
+    "Wakil Wali Kota": 2,
+    "Sekretaris Daerah": 3,
+    "Asisten Pemerintahan dan Kesra": 4,
+    "Asisten Perekonomian dan Pembangunan": 5,
+    "Asisten Administrasi Umum": 6,
+}
+
+
+@dataclass(frozen=True)
+class AgendaSpec:
+    """
+    A demo agenda item, ``day`` days from today (negative: past). ``notice``
+    is how long before the start it was entered: under 24 hours it is late
+    (H-1 missed). ``changes`` is how often its time, place or status changed.
+    """
+
+    day: int
+    starts_at: tuple[int, int]
+    ends_at: tuple[int, int] | None
+    officials: tuple[str, ...]
+    activity: str
+    place: str
+    organiser: str
+    notice: datetime.timedelta
+    status: str = AgendaStatus.SCHEDULED
+    represented_by: str = ""
+    is_public: bool = True
+    notes: str = ""
+    changes: int = 0
+
+
+def _hours(hours):
+    return datetime.timedelta(hours=hours)
+
+
+WALI_KOTA, WAKIL, SEKDA, ASISTEN_I, ASISTEN_II, ASISTEN_III = OFFICIALS
+BALAI_KOTA_AULA = "Aula Peteng Karuhei I, Balai Kota Palangka Raya"
+
+AGENDA = (
+    AgendaSpec(
+        day=-10,
+        starts_at=(7, 30),
+        ends_at=(9, 0),
+        officials=(WALI_KOTA, WAKIL, SEKDA),
+        activity="Apel Gabungan ASN Awal Bulan",
+        place="Halaman Balai Kota Palangka Raya",
+        organiser="Bagian Umum Setda",
+        notice=_hours(72),
+        notes="Pakaian dinas upacara. Media Center hadir pukul 07.00.",
+    ),
+    AgendaSpec(
+        day=-9,
+        starts_at=(9, 0),
+        ends_at=(12, 0),
+        officials=(WALI_KOTA,),
+        activity="Pembukaan Musrenbang RKPD Tingkat Kota",
+        place=BALAI_KOTA_AULA,
+        organiser="Bappedalitbang",
+        notice=_hours(96),
+    ),
+    AgendaSpec(
+        day=-8,
+        starts_at=(13, 30),
+        ends_at=(15, 0),
+        officials=(SEKDA,),
+        activity="Rapat Koordinasi Pengendalian Inflasi Daerah",
+        place="Ruang Rapat Sekretariat Daerah",
+        organiser="Bagian Perekonomian dan SDA Setda",
+        notice=_hours(5),
+    ),
+    AgendaSpec(
+        day=-7,
+        starts_at=(8, 30),
+        ends_at=(11, 0),
+        officials=(WAKIL,),
+        activity="Peninjauan Posyandu dan Pemberian Makanan Tambahan Balita",
+        place="Posyandu Kelurahan Kalampangan",
+        organiser="Dinas Kesehatan",
+        notice=_hours(48),
+    ),
+    AgendaSpec(
+        day=-6,
+        starts_at=(10, 0),
+        ends_at=(12, 0),
+        officials=(WALI_KOTA, ASISTEN_I),
+        activity="Rapat Terbatas Kesiapsiagaan Kebakaran Hutan dan Lahan",
+        place="Ruang Rapat Wali Kota",
+        organiser="BPBD",
+        notice=_hours(30),
+        is_public=False,
+        notes="Tertutup untuk media; hasilnya disampaikan lewat siaran pers.",
+    ),
+    AgendaSpec(
+        day=-5,
+        starts_at=(19, 30),
+        ends_at=None,
+        officials=(WALI_KOTA, WAKIL),
+        activity="Silaturahmi dengan Damang Kepala Adat dan Tokoh Masyarakat Dayak",
+        place="Rumah Jabatan Wali Kota Palangka Raya",
+        organiser="Bagian Protokol dan Komunikasi Pimpinan",
+        notice=_hours(3),
+    ),
+    AgendaSpec(
+        day=-3,
+        starts_at=(8, 0),
+        ends_at=(10, 0),
+        officials=(ASISTEN_II,),
+        activity="Pemantauan Harga dan Stok Bahan Pokok",
+        place="Pasar Besar Palangka Raya",
+        organiser="Dinas Perdagangan dan Perindustrian",
+        notice=_hours(40),
+    ),
+    AgendaSpec(
+        day=-2,
+        starts_at=(9, 0),
+        ends_at=(11, 30),
+        officials=(WALI_KOTA,),
+        activity="Penyerahan Bantuan bagi Warga Terdampak Banjir",
+        place="Aula Kantor Kecamatan Pahandut",
+        organiser="Dinas Sosial",
+        notice=_hours(20),
+    ),
+    AgendaSpec(
+        day=-1,
+        starts_at=(14, 0),
+        ends_at=(16, 0),
+        officials=(ASISTEN_III,),
+        activity="Sosialisasi Tanda Tangan Elektronik bagi Pejabat Pemko",
+        place="Aula Diskominfo Kota Palangka Raya",
+        organiser="Diskominfo",
+        notice=_hours(72),
+    ),
+    AgendaSpec(
+        day=0,
+        starts_at=(8, 0),
+        ends_at=(10, 0),
+        officials=(WALI_KOTA, SEKDA),
+        activity="Rapat Paripurna DPRD tentang Raperda Perubahan APBD",
+        place="Gedung DPRD Kota Palangka Raya",
+        organiser="Sekretariat DPRD",
+        notice=_hours(50),
+    ),
+    AgendaSpec(
+        day=0,
+        starts_at=(15, 30),
+        ends_at=(17, 0),
+        officials=(WAKIL,),
+        activity="Peninjauan Normalisasi Drainase Jalan G. Obos",
+        place="Jalan G. Obos, Kecamatan Jekan Raya",
+        organiser="Dinas PUPR",
+        notice=_hours(6),
+    ),
+    AgendaSpec(
+        day=1,
+        starts_at=(8, 0),
+        ends_at=(11, 0),
+        officials=(WALI_KOTA,),
+        activity="Pembukaan Festival Budaya Isen Mulang Tingkat Kota",
+        place="Bundaran Besar Palangka Raya",
+        organiser="Dinas Kebudayaan dan Pariwisata",
+        notice=_hours(120),
+        status=AgendaStatus.REPRESENTED,
+        represented_by="Wakil Wali Kota",
+        notes="Wali Kota bertugas ke Jakarta; Wakil Wali Kota membacakan sambutan.",
+        changes=1,
+    ),
+    AgendaSpec(
+        day=1,
+        starts_at=(13, 0),
+        ends_at=(15, 0),
+        officials=(SEKDA,),
+        activity="Rapat Evaluasi Capaian Kinerja Perangkat Daerah",
+        place="Aula Peteng Karuhei II, Balai Kota Palangka Raya",
+        organiser="Bagian Organisasi Setda",
+        notice=_hours(18),
+    ),
+    AgendaSpec(
+        day=1,
+        starts_at=(19, 0),
+        ends_at=(21, 0),
+        officials=(WALI_KOTA, WAKIL, SEKDA),
+        activity="Rapat Internal Pimpinan Daerah",
+        place="Rumah Jabatan Wali Kota Palangka Raya",
+        organiser="Sekretariat Daerah",
+        notice=_hours(30),
+        is_public=False,
+        notes="Khusus pimpinan; tidak diliput.",
+    ),
+    AgendaSpec(
+        day=2,
+        starts_at=(9, 0),
+        ends_at=(11, 0),
+        officials=(WALI_KOTA,),
+        activity="Peresmian Gedung Baru Puskesmas Kayon",
+        place="Puskesmas Kayon",
+        organiser="Dinas Kesehatan",
+        notice=_hours(96),
+        status=AgendaStatus.CANCELLED,
+        notes="Ditunda; gedung belum selesai diperiksa. Jadwal baru menyusul.",
+        changes=2,
+    ),
+    AgendaSpec(
+        day=2,
+        starts_at=(14, 0),
+        ends_at=(16, 0),
+        officials=(ASISTEN_II,),
+        activity="Rapat Koordinasi Percepatan Investasi dan Perizinan Berusaha",
+        place="Ruang Rapat DPMPTSP Kota Palangka Raya",
+        organiser="DPMPTSP",
+        notice=_hours(72),
+    ),
+    AgendaSpec(
+        day=3,
+        starts_at=(6, 30),
+        ends_at=(9, 0),
+        officials=(WALI_KOTA, WAKIL, SEKDA),
+        activity="Senam Sehat dan Jalan Santai Bersama Warga",
+        place="Taman Pasuk Kameloh",
+        organiser="Dinas Pemuda dan Olahraga",
+        notice=_hours(96),
+    ),
+    AgendaSpec(
+        day=4,
+        starts_at=(9, 0),
+        ends_at=(11, 0),
+        officials=(WAKIL,),
+        activity="Pengukuhan Pengurus Karang Taruna Kota Palangka Raya",
+        place=BALAI_KOTA_AULA,
+        organiser="Dinas Sosial",
+        notice=_hours(100),
+    ),
+    AgendaSpec(
+        day=5,
+        starts_at=(8, 30),
+        ends_at=(12, 0),
+        officials=(ASISTEN_I,),
+        activity="Pembukaan Lomba Perahu Tradisional di Sungai Kahayan",
+        place="Dermaga Rambang, Sungai Kahayan",
+        organiser="Dinas Kebudayaan dan Pariwisata",
+        notice=_hours(72),
+    ),
+    AgendaSpec(
+        day=7,
+        starts_at=(10, 0),
+        ends_at=(12, 0),
+        officials=(WALI_KOTA, ASISTEN_III),
+        activity="Penandatanganan Kesepakatan Bersama Satu Data Kota Palangka Raya",
+        place="Ruang Rapat Wali Kota",
+        organiser="Diskominfo",
+        notice=_hours(120),
+    ),
+)
+
+
+def seed_officials():
+    """The city leaders on the agenda, by name. Returns ``(officials, SeedCount)``."""
+    count = SeedCount("officials")
+    officials = {}
+    for name, sort_order in OFFICIALS.items():
+        official, created = Official.objects.get_or_create(
+            name=name, defaults={"sort_order": sort_order}
+        )
+        count.add(created)
+        officials[name] = official
+    return officials, count
+
+
+def seed_agenda(*, now):
+    """
+    The leaders' agenda around ``now``: the officials, then 20 activities
+    from ten days ago to next week (today and tomorrow included), some
+    entered late (less than H-1), one cancelled, one represented, two
+    internal. An activity whose name exists is left alone. Returns a list
+    of SeedCounts.
+    """
+    officials, official_count = seed_officials()
+    count = SeedCount("agenda items")
+    today = timezone.localtime(now, WIB).date()
+    existing = set(
+        AgendaItem.objects.filter(
+            activity__in=[spec.activity for spec in AGENDA]
+        ).values_list("activity", flat=True)
+    )
+    for spec in AGENDA:
+        if spec.activity in existing:
+            count.add(False)
+            continue
+        item = AgendaItem.objects.create(
+            activity=spec.activity,
+            date=today + datetime.timedelta(days=spec.day),
+            starts_at=datetime.time(*spec.starts_at),
+            ends_at=datetime.time(*spec.ends_at) if spec.ends_at else None,
+            place=spec.place,
+            organiser=spec.organiser,
+            status=spec.status,
+            represented_by=spec.represented_by,
+            is_public=spec.is_public,
+            notes=spec.notes,
+        )
+        item.officials.set([officials[name] for name in spec.officials])
+        # Entered ``notice`` before it starts, but never after now: an item
+        # for tomorrow entered "6 hours before" is entered now (still late
+        # when it starts within a day).
+        created_at = min(item.starts - spec.notice, now)
+        changed_at = min(created_at + _hours(2) * spec.changes, now)
+        AgendaItem.objects.filter(pk=item.pk).update(
+            created_at=created_at, updated_at=changed_at, sequence=spec.changes
+        )
+        count.add(True)
+    return [official_count, count]

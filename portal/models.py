@@ -237,13 +237,27 @@ class PortalHomePage(BasePage):
         verbose_name = _("portal home page")
 
     def get_context(self, request, *args, **kwargs):
+        from datetime import timedelta
+
         # Imported here: media_center builds on this module.
-        from media_center.selectors import news_latest
+        from media_center.selectors import (
+            agenda_page_url,
+            agenda_public_upcoming,
+            news_latest,
+        )
 
         from .selectors import announcements_current, child_index_page
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = news_latest(limit=6)
+        # The leaders' next activities; the full agenda is on the Media Center.
+        today = timezone.localdate()
+        context["today"] = today
+        context["tomorrow"] = today + timedelta(days=1)
+        context["agenda"] = agenda_public_upcoming(
+            today=today, limit=5, include_cancelled=False
+        )
+        context["agenda_url"] = agenda_page_url()
         context["announcements"] = announcements_current(root=self, limit=5)
         context["announcement_index"] = child_index_page(
             parent=self, model=AnnouncementIndexPage

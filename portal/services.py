@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection, Page, Site
 
 from infopublik.models import ArticleIndexPage, InfoPublikHomePage
-from media_center.models import MediaCenterHomePage, NewsIndexPage
+from media_center.models import AgendaPage, MediaCenterHomePage, NewsIndexPage
 
 from .models import AnnouncementIndexPage, PortalHomePage, SiteIdentity
 
@@ -36,7 +36,10 @@ SITE_PLANS = (
         theme=SiteIdentity.Theme.MEDIA_CENTER,
         tagline="Berita resmi Pemerintah Kota Palangka Raya",
         collection="Media Center",
-        sections=((NewsIndexPage, "Berita", "berita"),),
+        sections=(
+            (NewsIndexPage, "Berita", "berita"),
+            (AgendaPage, "Agenda Pimpinan", "agenda"),
+        ),
     ),
     SitePlan(
         key="infopublik",

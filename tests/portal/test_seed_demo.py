@@ -17,11 +17,15 @@ from taggit.models import Tag
 from infopublik.models import ArticleIndexPage, ArticlePage, Section
 from media_center.demo import plan_news
 from media_center.models import (
+    AgendaItem,
+    AgendaPage,
+    AgendaStatus,
     DutyOfficer,
     DutyRoster,
     DutyShift,
     NewsIndexPage,
     NewsPage,
+    Official,
     Rubric,
 )
 from portal.demo import DEMO_USERS, KELURAHAN, demo_rng
@@ -54,6 +58,8 @@ def content_counts():
         "duty rosters": DutyRoster.objects.count(),
         "duty shifts": DutyShift.objects.count(),
         "officers on duty": DutyOfficer.objects.count(),
+        "officials": Official.objects.count(),
+        "agenda items": AgendaItem.objects.count(),
     }
 
 
@@ -222,6 +228,44 @@ class SeedDemoTests(TestCase):
                 .exists()
             )
 
+    def test_leaders_agenda_around_today(self):
+        self.assertEqual(
+            list(Official.objects.values_list("name", flat=True)[:3]),
+            ["Wali Kota", "Wakil Wali Kota", "Sekretaris Daerah"],
+        )
+        self.assertEqual(Official.objects.filter(name__startswith="Asisten").count(), 3)
+        today = timezone.localdate()
+        items = list(AgendaItem.objects.prefetch_related("officials"))
+        self.assertEqual(len(items), 20)
+        past = [item for item in items if item.date < today]
+        upcoming = [item for item in items if item.date > today]
+        self.assertGreaterEqual(len(past), 6)
+        self.assertGreaterEqual(len(upcoming), 6)
+        self.assertTrue(
+            any(item.date == today + datetime.timedelta(days=1) for item in upcoming)
+        )
+        for item in items:
+            self.assertTrue(item.officials.all(), item.activity)
+            self.assertLessEqual(item.created_at, timezone.now())
+        # Entered late (less than H-1): some of the past ones, and today's.
+        self.assertGreaterEqual(sum(item.is_late for item in past), 3)
+        self.assertTrue(any(item.is_late for item in items if item.date == today))
+        self.assertTrue(any(not item.is_late for item in items))
+        cancelled = [item for item in items if item.status == AgendaStatus.CANCELLED]
+        self.assertEqual(len(cancelled), 1)
+        self.assertGreater(cancelled[0].date, today)
+        self.assertGreater(cancelled[0].sequence, 0)
+        represented = [
+            item for item in items if item.status == AgendaStatus.REPRESENTED
+        ]
+        self.assertEqual(len(represented), 1)
+        self.assertTrue(represented[0].represented_by)
+        self.assertEqual(len([item for item in items if not item.is_public]), 2)
+
+        page = AgendaPage.objects.get()
+        self.assertEqual((page.title, page.slug), ("Agenda Pimpinan", "agenda"))
+        self.assertTrue(page.live and page.show_in_menus and page.intro)
+
     def test_second_run_creates_and_changes_nothing(self):
         before = content_counts()
         news = NewsPage.objects.order_by("path").first()
@@ -263,6 +307,8 @@ class SeedDemoTests(TestCase):
         for host, path in (
             (MEDIA_CENTER_HOST, "/"),
             (MEDIA_CENTER_HOST, "/berita/"),
+            (MEDIA_CENTER_HOST, "/agenda/"),
+            (MEDIA_CENTER_HOST, "/agenda/kalender/"),
             (MEDIA_CENTER_HOST, news.get_url_parts()[2]),
             (INFOPUBLIK_HOST, "/"),
             (INFOPUBLIK_HOST, "/artikel/"),
@@ -275,6 +321,10 @@ class SeedDemoTests(TestCase):
                 self.assertEqual(response.status_code, 200)
         response = self.client.get("/", HTTP_HOST=MEDIA_CENTER_HOST)
         self.assertContains(response, news.title)
+        # The portal's home shows the leaders' next public activities.
+        response = self.client.get("/", HTTP_HOST=PORTAL_HOST)
+        self.assertTrue(response.context["agenda"])
+        self.assertContains(response, f'href="http://{MEDIA_CENTER_HOST}/agenda/"')
 
 
 class SeedDemoPlanTests(SimpleTestCase):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from infopublik.demo import seed_infopublik
-from media_center.demo import seed_duty_rosters, seed_media_center
+from media_center.demo import seed_agenda, seed_duty_rosters, seed_media_center
 from moderation.demo import seed_workflow_states
 from moderation.notifications import emails_muted
 from moderation.services import sop_setup
@@ -29,14 +29,17 @@ LABELS = {
     "announcements": gettext_lazy("announcements"),
     "workflow runs": gettext_lazy("runs through the SOP workflows"),
     "duty rosters": gettext_lazy("duty rosters"),
+    "officials": gettext_lazy("officials"),
+    "agenda items": gettext_lazy("agenda items"),
 }
 
 
 class Command(BaseCommand):
     """
     Fill the three sites with Indonesian demo content: users, agencies,
-    rubrics, sections, profile pages, news, articles and announcements, and
-    drafts in every state of the two SOP workflows.
+    rubrics, sections, profile pages, news, articles and announcements, the
+    duty rosters and the leaders' agenda, and drafts in every state of the
+    two SOP workflows.
     """
 
     help = (
@@ -89,6 +92,7 @@ class Command(BaseCommand):
             )
             counts += seed_portal(demo_rng(seed, "portal"), users=users, now=now)
             counts.append(seed_duty_rosters(users=users, today=timezone.localdate(now)))
+            counts += seed_agenda(now=now)
             # Last: it needs the sites' indexes, sections, rubrics and agencies.
             counts += seed_workflow_states(users=users, now=now)
 
