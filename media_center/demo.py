@@ -42,11 +42,14 @@ from .models import (
     AgendaItem,
     AgendaPage,
     AgendaStatus,
+    Assignment,
+    AssignmentState,
     DutyOfficer,
     DutyRoster,
     DutyShift,
     MediaCenterHomePage,
     NewsIndexPage,
+    NewsPage,
     Official,
     Rubric,
     month_after,
@@ -1928,3 +1931,159 @@ def seed_agenda(*, now):
         )
         count.add(True)
     return [official_count, count]
+
+
+# Coverage assignments (news SOP steps 3 and 4) ---------------------------------
+
+# The demo agenda's activities by what became of their coverage (by name).
+ASSIGNMENT_STATES = (
+    (AGENDA[4].activity, AssignmentState.COVERED),
+    (AGENDA[6].activity, AssignmentState.COVERED),
+    (AGENDA[7].activity, AssignmentState.CANCELLED),
+    (AGENDA[9].activity, AssignmentState.ASSIGNED),
+    (AGENDA[11].activity, AssignmentState.ASSIGNED),
+    (AGENDA[12].activity, AssignmentState.ASSIGNED),
+)
+# An event off the agenda, covered today: (activity, start, place).
+ADHOC_ASSIGNMENT = (
+    "Genangan air di Jalan Mahir Mahar setelah hujan deras",
+    datetime.time(15),
+    "Jalan Mahir Mahar, Kelurahan Menteng",
+)
+# The newest published government news each come from an agenda item and an
+# assignment, filed this long after the event: on time, then late.
+FILED_AFTER = (datetime.timedelta(minutes=40), datetime.timedelta(hours=1, minutes=25))
+
+
+def _assignment_people(users, moment):
+    """Who the roster had on duty then, else the demo reporter and photographer."""
+    from .selectors import duty_suggestions
+
+    reporters, photographers = duty_suggestions(moment=moment)
+    return reporters or [users["reporter"]], photographers or [users["fotografer"]]
+
+
+def _assignment_create(*, users, people=None, **values):
+    assignment = Assignment.objects.create(created_by=users["kasi"], **values)
+    reporters, photographers = people or _assignment_people(users, assignment.starts)
+    assignment.reporters.set(reporters)
+    assignment.photographers.set(photographers)
+    return assignment
+
+
+def _filed_news(*, users, now):
+    """
+    The published news traced to the agenda (an agenda item entered two days
+    ahead, an assignment, the filing time) and the news in the SOP's first
+    step traced to an assignment off the agenda.
+    """
+    created = 0
+    wali_kota = Official.objects.filter(name=WALI_KOTA).first()
+    published = NewsPage.objects.live().filter(
+        rubric__slug="pemerintahan", event_at__isnull=False
+    )
+    for news, filed_after in zip(
+        published.order_by("-first_published_at")[: len(FILED_AFTER)],
+        FILED_AFTER,
+        strict=False,
+    ):
+        event_at = timezone.localtime(news.event_at, WIB)
+        item = AgendaItem.objects.create(
+            activity=news.title,
+            date=event_at.date(),
+            starts_at=event_at.time().replace(second=0, microsecond=0),
+            place=news.place,
+            organiser="Sekretariat Daerah",
+        )
+        if wali_kota is not None:
+            item.officials.set([wali_kota])
+        AgendaItem.objects.filter(pk=item.pk).update(
+            created_at=news.event_at - datetime.timedelta(days=2)
+        )
+        submitted_at = min(
+            news.event_at + filed_after,
+            news.first_published_at - datetime.timedelta(minutes=10),
+        )
+        _assignment_create(
+            users=users,
+            people=([news.writer], [news.photographer] if news.photographer else []),
+            agenda_item=item,
+            activity=news.title,
+            date=item.date,
+            starts_at=item.starts_at,
+            place=item.place,
+            state=AssignmentState.PUBLISHED,
+            news=news,
+            submitted_at=submitted_at,
+            published_at=news.first_published_at,
+        )
+        created += 1
+    in_review = next(
+        (
+            news
+            for news in NewsPage.objects.filter(live=False, event_at__isnull=False)
+            .select_related("writer")
+            .order_by("path")
+            if news.workflow_in_progress
+        ),
+        None,
+    )
+    if in_review is not None:
+        event_at = timezone.localtime(in_review.event_at, WIB)
+        _assignment_create(
+            users=users,
+            people=([in_review.writer or users["reporter"]], [users["fotografer"]]),
+            activity=in_review.title,
+            date=event_at.date(),
+            starts_at=event_at.time().replace(second=0, microsecond=0),
+            place=in_review.place,
+            state=AssignmentState.SUBMITTED,
+            news=in_review,
+            submitted_at=in_review.latest_revision_created_at or now,
+        )
+        created += 1
+    return created
+
+
+def seed_assignments(*, users, now):
+    """
+    Coverage assignments in every state: for the demo agenda's activities
+    (their people from the roster), one off the agenda, and those of the
+    filed news, published or in the news SOP. Made once: when assignments
+    exist, nothing is added. Returns a SeedCount.
+    """
+    count = SeedCount("coverage assignments")
+    if Assignment.objects.exists():
+        for _ in range(Assignment.objects.count()):
+            count.add(False)
+        return count
+    items = {
+        item.activity: item
+        for item in AgendaItem.objects.filter(
+            activity__in=[activity for activity, _ in ASSIGNMENT_STATES]
+        )
+    }
+    for activity, state in ASSIGNMENT_STATES:
+        if item := items.get(activity):
+            _assignment_create(
+                users=users,
+                agenda_item=item,
+                state=state,
+                **{
+                    name: getattr(item, name)
+                    for name in ("activity", "date", "starts_at", "ends_at", "place")
+                },
+            )
+            count.add(True)
+    activity, starts_at, place = ADHOC_ASSIGNMENT
+    _assignment_create(
+        users=users,
+        activity=activity,
+        date=timezone.localtime(now, WIB).date(),
+        starts_at=starts_at,
+        place=place,
+    )
+    count.add(True)
+    for _ in range(_filed_news(users=users, now=now)):
+        count.add(True)
+    return count

@@ -20,6 +20,8 @@ from media_center.models import (
     AgendaItem,
     AgendaPage,
     AgendaStatus,
+    Assignment,
+    AssignmentState,
     DutyOfficer,
     DutyRoster,
     DutyShift,
@@ -59,6 +61,7 @@ def content_counts():
         "duty shifts": DutyShift.objects.count(),
         "officers on duty": DutyOfficer.objects.count(),
         "officials": Official.objects.count(),
+        "assignments": Assignment.objects.count(),
         "agenda items": AgendaItem.objects.count(),
     }
 
@@ -235,8 +238,9 @@ class SeedDemoTests(TestCase):
         )
         self.assertEqual(Official.objects.filter(name__startswith="Asisten").count(), 3)
         today = timezone.localdate()
+        # The 20 of the agenda, and the two behind the newest published news.
         items = list(AgendaItem.objects.prefetch_related("officials"))
-        self.assertEqual(len(items), 20)
+        self.assertEqual(len(items), 22)
         past = [item for item in items if item.date < today]
         upcoming = [item for item in items if item.date > today]
         self.assertGreaterEqual(len(past), 6)
@@ -265,6 +269,40 @@ class SeedDemoTests(TestCase):
         page = AgendaPage.objects.get()
         self.assertEqual((page.title, page.slug), ("Agenda Pimpinan", "agenda"))
         self.assertTrue(page.live and page.show_in_menus and page.intro)
+
+    def test_assignments_in_every_state_traced_to_agenda_and_news(self):
+        assignments = list(
+            Assignment.objects.select_related("agenda_item", "news").prefetch_related(
+                "reporters", "photographers"
+            )
+        )
+        self.assertEqual(
+            {assignment.state for assignment in assignments}, set(AssignmentState)
+        )
+        self.assertTrue(any(a.agenda_item is None for a in assignments))
+        for assignment in assignments:
+            self.assertTrue(assignment.reporters.all(), assignment.activity)
+            self.assertEqual(
+                assignment.news_id is not None,
+                assignment.state
+                in (AssignmentState.SUBMITTED, AssignmentState.PUBLISHED),
+            )
+            if assignment.news is not None:
+                self.assertEqual(assignment.news.title, assignment.activity)
+                self.assertIsNotNone(assignment.submitted_at)
+        published = [a for a in assignments if a.state == AssignmentState.PUBLISHED]
+        self.assertGreaterEqual(len(published), 2)
+        for assignment in published:
+            self.assertTrue(assignment.news.live)
+            self.assertEqual(assignment.agenda_item.activity, assignment.news.title)
+            self.assertEqual(
+                assignment.news.first_published_at, assignment.published_at
+            )
+        # Filed on time and late, both shown.
+        labels = {a.filing_label().split(" ")[0] for a in published}
+        self.assertEqual(labels, {"tepat", "terlambat"})
+        (submitted,) = [a for a in assignments if a.state == AssignmentState.SUBMITTED]
+        self.assertTrue(submitted.news.workflow_in_progress)
 
     def test_second_run_creates_and_changes_nothing(self):
         before = content_counts()

@@ -10,7 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from infopublik.demo import seed_infopublik
-from media_center.demo import seed_agenda, seed_duty_rosters, seed_media_center
+from media_center.demo import (
+    seed_agenda,
+    seed_assignments,
+    seed_duty_rosters,
+    seed_media_center,
+)
 from moderation.demo import seed_workflow_states
 from moderation.notifications import emails_muted
 from moderation.services import sop_setup
@@ -31,6 +36,7 @@ LABELS = {
     "duty rosters": gettext_lazy("duty rosters"),
     "officials": gettext_lazy("officials"),
     "agenda items": gettext_lazy("agenda items"),
+    "coverage assignments": gettext_lazy("coverage assignments"),
 }
 
 
@@ -95,6 +101,8 @@ class Command(BaseCommand):
             counts += seed_agenda(now=now)
             # Last: it needs the sites' indexes, sections, rubrics and agencies.
             counts += seed_workflow_states(users=users, now=now)
+            # After the runs: some assignments lead to their news.
+            counts.append(seed_assignments(users=users, now=now))
 
         merged = {}
         for count in counts:
