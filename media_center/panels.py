@@ -55,6 +55,8 @@ class MyAssignmentsPanel(Component):
 
         filing = NewsFiling(self.user)
         return {
+            # The panel's forms post back: they need the page's CSRF token.
+            "csrf_token": parent_context.get("csrf_token"),
             "request": parent_context.get("request"),
             "assignments": [
                 {

@@ -9,6 +9,7 @@ import zoneinfo
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -264,9 +265,25 @@ class StateTests(AssignmentTestCase):
 
     def test_reporters_see_their_open_assignments_on_the_dashboard(self):
         assignment = self.assignment()
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(self.reporter)
+        response = browser.get(reverse("wagtailadmin_home"))
+        self.assertContains(response, "Penugasan liputan saya")
+        # Its buttons work as a browser posts them, CSRF token included.
+        form = response.content.decode().split(
+            f'action="{reverse("assignment:state", args=(assignment.pk,))}"'
+        )[1]
+        token = form.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        browser.post(
+            reverse("assignment:state", args=(assignment.pk,)),
+            {"to": "covered", "expected": "assigned", "csrfmiddlewaretoken": token},
+        )
+        assignment.refresh_from_db()
+        self.assertEqual(assignment.state, AssignmentState.COVERED)
+        self.change_state(self.reporter, assignment, "assigned")
+        assignment.refresh_from_db()
         self.client.force_login(self.reporter)
         response = self.client.get(reverse("wagtailadmin_home"))
-        self.assertContains(response, "Penugasan liputan saya")
         self.assertContains(response, assignment.activity)
         self.assertContains(response, "Bundaran Besar")
         self.assertContains(response, "Tulis berita")
