@@ -1971,6 +1971,17 @@ def _assignment_create(*, users, people=None, **values):
     return assignment
 
 
+def _official_named_in(title):
+    """The office a news title names ("Sekda Buka …"), the Wali Kota by default."""
+    for words, office in (
+        (("Wakil Wali Kota", "Wawali"), WAKIL),
+        (("Sekda", "Sekretaris Daerah"), SEKDA),
+    ):
+        if any(word in title for word in words):
+            return office
+    return WALI_KOTA
+
+
 def _filed_news(*, users, now):
     """
     The published news traced to the agenda (an agenda item entered two days
@@ -1978,7 +1989,7 @@ def _filed_news(*, users, now):
     step traced to an assignment off the agenda.
     """
     created = 0
-    wali_kota = Official.objects.filter(name=WALI_KOTA).first()
+    officials = {official.name: official for official in Official.objects.all()}
     published = NewsPage.objects.live().filter(
         rubric__slug="pemerintahan", event_at__isnull=False
     )
@@ -1995,8 +2006,8 @@ def _filed_news(*, users, now):
             place=news.place,
             organiser="Sekretariat Daerah",
         )
-        if wali_kota is not None:
-            item.officials.set([wali_kota])
+        if official := officials.get(_official_named_in(news.title)):
+            item.officials.set([official])
         AgendaItem.objects.filter(pk=item.pk).update(
             created_at=news.event_at - datetime.timedelta(days=2)
         )

@@ -2,7 +2,8 @@
 Emails of the newsroom planning, sent only after the transaction commits
 (through the SOP emails' machinery in ``moderation.notifications``):
 
-- a new coverage assignment: to its reporters and photographers;
+- a new coverage assignment: to its reporters and photographers (and, when
+  people are added to an assignment, to them);
 - a change of time, place or status of an agenda item: to everyone on its
   assignments that are still open.
 
@@ -25,7 +26,9 @@ def _assigned(assignments, *, exclude):
     )
 
 
-def assignment_new_emails(*, assignment_id: int, actor_id: int | None) -> list[Email]:
+def assignment_new_emails(
+    *, assignment_id: int, actor_id: int | None, only: list[int] | None = None
+) -> list[Email]:
     from .models import Assignment
 
     assignment = (
@@ -37,6 +40,8 @@ def assignment_new_emails(*, assignment_id: int, actor_id: int | None) -> list[E
     if assignment is None:
         return []
     recipients = _assigned([assignment.pk], exclude=actor_id)
+    if only is not None:
+        recipients = [user for user in recipients if user.pk in only]
     context = {"assignment": assignment}
     return [
         Email(recipient=user, template=NEW_ASSIGNMENT, context=context)
@@ -64,9 +69,11 @@ def agenda_changed_emails(
     ]
 
 
-def assignment_new_after_commit(*, assignment_id, actor_id):
+def assignment_new_after_commit(*, assignment_id, actor_id, only=None):
     emails_after_commit(
-        lambda: assignment_new_emails(assignment_id=assignment_id, actor_id=actor_id)
+        lambda: assignment_new_emails(
+            assignment_id=assignment_id, actor_id=actor_id, only=only
+        )
     )
 
 

@@ -69,6 +69,7 @@ class MyAssignmentsPanel(Component):
                     ],
                     "may_write": assignment.news_id is None
                     and filing.refusal(assignment) is None,
+                    "may_open": filing.may_open(assignment),
                 }
                 for assignment in self.assignments
             ],

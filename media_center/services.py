@@ -98,6 +98,13 @@ def assignment_created(*, assignment, user):
     )
 
 
+def assignment_people_added(*, assignment, people, user):
+    """People were added to an assignment: they are told, as on creation."""
+    notifications.assignment_new_after_commit(
+        assignment_id=assignment.pk, actor_id=user.pk, only=people
+    )
+
+
 def agenda_item_changed(*, item: AgendaItem, fields, user):
     """
     After the admin form saved a change to an agenda item: a change of time,
@@ -109,8 +116,7 @@ def agenda_item_changed(*, item: AgendaItem, fields, user):
         return
     AgendaItem.objects.filter(pk=item.pk).update(sequence=F("sequence") + 1)
     Assignment.objects.filter(
-        agenda_item=item,
-        state__in=(*Assignment.OPEN_STATES, AssignmentState.SUBMITTED),
+        agenda_item=item, state__in=Assignment.OPEN_STATES
     ).update(
         date=item.date,
         starts_at=item.starts_at,
@@ -131,26 +137,29 @@ def news_draft_from_assignment(*, assignment_id: int, user) -> NewsPage:
     time.
     """
     with transaction.atomic():
+        # Only the assignment's row is locked: PostgreSQL locks no row of the
+        # nullable side of an outer join (agenda item, news).
         assignment = (
-            Assignment.objects.select_for_update()
+            Assignment.objects.select_for_update(of=("self",))
             .select_related("agenda_item", "news")
             .get(pk=assignment_id)
         )
-        if assignment.news is not None:
-            return assignment.news
         filing = NewsFiling(user)
         refusal = filing.refusal(assignment)
         if refusal:
             raise AssignmentRefused(refusal)
+        if assignment.news is not None:
+            return assignment.news
         index = filing.index
-        reporters = list(assignment.reporters.all())
         photographers = list(assignment.photographers.all())
+        # The reporter who writes owns the draft: in Wagtail, a reporter edits
+        # the pages they own.
         page = NewsPage(
             title=assignment.activity,
             lead="",
             event_at=assignment.starts,
             place=assignment.place[: NewsPage._meta.get_field("place").max_length],
-            writer=user if user in reporters else (reporters[0] if reporters else user),
+            writer=user,
             photographer=photographers[0] if photographers else None,
             owner=user,
             live=False,
@@ -190,24 +199,22 @@ class NewsFiling:
             and self.index.permissions_for_user(self.user).can_add_subpage()
         )
 
+    def may_open(self, assignment):
+        """Whether the user may open the news of ``assignment`` in the editor."""
+        news = assignment.news
+        return news is not None and news.permissions_for_user(self.user).can_edit()
+
     def refusal(self, assignment):
         """Why the user may not write ``assignment``'s news, or None."""
         if assignment.state == AssignmentState.CANCELLED:
             return _("The assignment is cancelled; there is no news to write.")
-        if not assignment.is_person_assigned(self.user):
-            return _(
-                "Only the reporters and photographers of the assignment write its news."
-            )
+        if not any(person.pk == self.user.pk for person in assignment.reporters.all()):
+            return _("Only the reporters of the assignment write its news.")
         if self.index is None:
             return _("The Media Center has no news index to file the news in.")
         if not self.may_add_news:
             return _("You may not add news to the Media Center.")
         return None
-
-
-def news_filing_refusal(*, assignment, user):
-    """Why ``user`` may not write the news of ``assignment``, or None."""
-    return NewsFiling(user).refusal(assignment)
 
 
 def _follow_news(news_id, at, *, moves_from, to):
@@ -249,3 +256,46 @@ def assignment_news_published(*, news_id: int, at):
         moves_from=(*Assignment.OPEN_STATES, AssignmentState.SUBMITTED),
         to=AssignmentState.PUBLISHED,
     )
+
+
+def assignment_news_unpublished(*, news_id: int):
+    """The linked news was taken offline: back to "news submitted"."""
+    with transaction.atomic():
+        assignment = (
+            Assignment.objects.select_for_update().filter(news_id=news_id).first()
+        )
+        if assignment is None or assignment.state != AssignmentState.PUBLISHED:
+            return
+        assignment.state = AssignmentState.SUBMITTED
+        assignment.published_at = None
+        assignment.save(update_fields=["state", "published_at", "updated_at"])
+        _log_state(assignment, previous=AssignmentState.PUBLISHED)
+
+
+def assignment_news_deleted(*, news_id: int):
+    """
+    The linked news was deleted: the coverage is back to "covered", with no
+    filing, so the news can be written again.
+    """
+    with transaction.atomic():
+        assignment = (
+            Assignment.objects.select_for_update().filter(news_id=news_id).first()
+        )
+        if assignment is None:
+            return
+        previous = assignment.state
+        if previous in (AssignmentState.SUBMITTED, AssignmentState.PUBLISHED):
+            assignment.state = AssignmentState.COVERED
+        assignment.news = None
+        assignment.submitted_at = assignment.published_at = None
+        assignment.save(
+            update_fields=[
+                "state",
+                "news",
+                "submitted_at",
+                "published_at",
+                "updated_at",
+            ]
+        )
+        if assignment.state != previous:
+            _log_state(assignment, previous=previous)

@@ -1,15 +1,17 @@
 """
 The assignment follows its news by itself (issue 4, point 3): submitting the
 linked news to the workflow marks it "news submitted", publishing it marks it
-"published". Wired in ``MediaCenterConfig.ready()``.
+"published"; unpublishing it goes back to "news submitted", deleting it back
+to "covered". Wired in ``MediaCenterConfig.ready()``.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.models import Page, WorkflowState
-from wagtail.signals import page_published, workflow_submitted
+from wagtail.signals import page_published, page_unpublished, workflow_submitted
 
 from . import services
 from .models import NewsPage
@@ -31,3 +33,15 @@ def on_news_published(sender, instance, revision=None, **kwargs):
     services.assignment_news_published(
         news_id=instance.pk, at=instance.last_published_at or timezone.now()
     )
+
+
+@receiver(
+    page_unpublished, sender=NewsPage, dispatch_uid="warta_assignment_unpublished"
+)
+def on_news_unpublished(sender, instance, **kwargs):
+    services.assignment_news_unpublished(news_id=instance.pk)
+
+
+@receiver(pre_delete, sender=NewsPage, dispatch_uid="warta_assignment_news_deleted")
+def on_news_deleted(sender, instance, **kwargs):
+    services.assignment_news_deleted(news_id=instance.pk)

@@ -1,7 +1,8 @@
 """Admin screens of the Media Center's newsroom planning (news SOP steps 1–4)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -11,11 +12,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import ListingButton
+
+import django_filters
 
 from . import services
 from .exports import duty_roster_workbook
@@ -27,10 +31,12 @@ from .models import (
     DutyShift,
     Official,
 )
+from .models.planning import DUPLICATE_ASSIGNMENT
 from .selectors import (
     agenda_late_by_month,
     assignments_for_listing,
     duty_roster_grid,
+    people_for_assignment,
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -184,10 +190,57 @@ class AssignmentCreateView(CreateView):
                 setattr(instance, name, getattr(item, name))
         return instance
 
+    def form_valid(self, form):
+        # Two submits at once pass the form's check together; the database's
+        # constraint stops the second.
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except IntegrityError:
+            form.instance.pk = None
+            form.add_error(None, DUPLICATE_ASSIGNMENT)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
     def save_instance(self):
         instance = super().save_instance()
         services.assignment_created(assignment=instance, user=self.request.user)
         return instance
+
+
+class AssignmentEditView(EditView):
+    """An assignment changed: the people added to it are told, as on creation."""
+
+    def save_instance(self):
+        before = {person.pk for person in self.object.people()}
+        instance = super().save_instance()
+        added = [person.pk for person in instance.people() if person.pk not in before]
+        if added:
+            services.assignment_people_added(
+                assignment=instance, people=added, user=self.request.user
+            )
+        return instance
+
+
+class AssignmentFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("State"), choices=AssignmentState.choices, empty_label=_("All")
+    )
+    date = django_filters.DateFromToRangeFilter(
+        label=_("Date"), widget=DateRangePickerWidget
+    )
+    person = django_filters.ModelChoiceFilter(
+        label=_("Reporter or photographer"),
+        queryset=lambda request: people_for_assignment(),
+        method="filter_person",
+    )
+
+    class Meta:
+        model = Assignment
+        fields = ["state", "date"]
+
+    def filter_person(self, queryset, name, value):
+        return queryset.filter(Q(reporters=value) | Q(photographers=value)).distinct()
 
 
 class AssignmentIndexView(IndexView):
@@ -214,9 +267,11 @@ class AssignmentInspectView(InspectView):
                 assignment=self.object, user=user
             )
         ]
-        context["may_write"] = self.object.news_id is None and (
-            services.news_filing_refusal(assignment=self.object, user=user) is None
+        filing = services.NewsFiling(user)
+        context["may_write"] = (
+            self.object.news_id is None and filing.refusal(self.object) is None
         )
+        context["may_open"] = filing.may_open(self.object)
         context["now"] = timezone.now()
         return context
 
@@ -238,7 +293,8 @@ class AssignmentStateView(PermissionCheckedMixin, View):
         assignment = get_object_or_404(Assignment, pk=pk)
         to = request.POST.get("to", "")
         if to not in AssignmentState.values:
-            raise PermissionDenied
+            messages.error(request, gettext("Choose one of the assignment's states."))
+            return _back(request, assignment)
         try:
             services.assignment_transition(
                 assignment_id=assignment.pk,
@@ -290,11 +346,12 @@ class AssignmentViewSet(ModelViewSet):
         "filing_label",
         Column("news", label=_("News"), accessor="news"),
     ]
-    list_filter = ["state", "date", "reporters"]
     search_fields = ["activity", "place"]
     ordering = ["-date", "-starts_at"]
     index_view_class = AssignmentIndexView
     add_view_class = AssignmentCreateView
+    edit_view_class = AssignmentEditView
+    filterset_class = AssignmentFilterSet
     inspect_view_enabled = True
     inspect_view_class = AssignmentInspectView
 

@@ -393,6 +393,11 @@ class AssignmentState(models.TextChoices):
 FILING_STANDARD = datetime.timedelta(hours=1)
 
 
+DUPLICATE_ASSIGNMENT = _(
+    "This activity already has an assignment; open it and add the people there."
+)
+
+
 class AssignmentForm(WagtailAdminModelForm):
     """
     A coverage assignment. Chosen from the agenda, what is left empty is taken
@@ -401,6 +406,22 @@ class AssignmentForm(WagtailAdminModelForm):
     """
 
     FROM_AGENDA = ("activity", "date", "starts_at", "ends_at", "place")
+
+    def _duplicate(self, cleaned_data):
+        """Another assignment, not cancelled, for the same activity."""
+        item = cleaned_data.get("agenda_item")
+        others = Assignment.objects.exclude(state=AssignmentState.CANCELLED).exclude(
+            pk=self.instance.pk
+        )
+        if item is not None:
+            return others.filter(agenda_item=item).exists()
+        values = [cleaned_data.get(name) for name in ("activity", "date", "starts_at")]
+        if not all(values):
+            return False
+        activity, day, start = values
+        return others.filter(
+            agenda_item=None, activity=activity, date=day, starts_at=start
+        ).exists()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -456,6 +477,8 @@ class AssignmentForm(WagtailAdminModelForm):
     def clean(self):
         cleaned_data = super().clean()
         item = cleaned_data.get("agenda_item")
+        if self._duplicate(cleaned_data):
+            self.add_error(None, DUPLICATE_ASSIGNMENT)
         for name in self.FROM_AGENDA:
             if item is not None and cleaned_data.get(name) in (None, ""):
                 value = getattr(item, name)
@@ -570,6 +593,22 @@ class Assignment(Activity):
         verbose_name = _("coverage assignment")
         verbose_name_plural = _("coverage assignments")
         indexes = [models.Index(fields=["state", "date"])]
+        # One live assignment per activity: more people join it, and a double
+        # submit of the form makes no second one.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda_item"],
+                condition=models.Q(agenda_item__isnull=False)
+                & ~models.Q(state="cancelled"),
+                name="one_assignment_per_agenda_item",
+            ),
+            models.UniqueConstraint(
+                fields=["activity", "date", "starts_at"],
+                condition=models.Q(agenda_item__isnull=True)
+                & ~models.Q(state="cancelled"),
+                name="one_assignment_per_adhoc_activity",
+            ),
+        ]
 
     @property
     def filed_from(self):

@@ -5,6 +5,7 @@ the admin as the Kasi, the Media Center team and the reporters use it.
 
 import datetime
 import zoneinfo
+from unittest import mock
 
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -30,6 +31,7 @@ from media_center.models import (
     NewsPage,
     Official,
 )
+from media_center.models.planning import AssignmentForm
 from moderation import services as sop
 from portal.factories import ImageFactory, UserFactory
 from tests.utils import SitesTestCase
@@ -371,15 +373,15 @@ class FilingTests(AssignmentTestCase):
 
     def test_only_its_people_write_the_news_of_an_open_assignment(self):
         assignment = self.assignment()
-        for user, message in (
-            (self.kasi, "Hanya reporter dan fotografer penugasan ini"),
-            (self.other_reporter, "Hanya reporter dan fotografer penugasan ini"),
-        ):
+        for user in (self.kasi, self.other_reporter, self.photographer):
             with self.subTest(user=user.username):
                 response = self.write_news(user, assignment)
                 self.assertEqual(response.status_code, 302)
                 response = self.client.get(response.url)
-                self.assertContains(response, message)
+                self.assertContains(
+                    response, "Hanya reporter penugasan ini yang menulis beritanya."
+                )
+        self.assertFalse(NewsPage.objects.exists())
         self.client.force_login(self.writer)
         self.assertRedirects(
             self.client.post(reverse("assignment:write", args=(assignment.pk,))),
@@ -517,8 +519,15 @@ class ListingTests(AssignmentTestCase):
     def test_listings_queries_do_not_grow_with_rows(self):
         def rows(count):
             for number in range(count):
+                item = AgendaItem.objects.create(
+                    activity=f"Kegiatan {number}",
+                    date=EVENT_DAY,
+                    starts_at=datetime.time(9),
+                    place="Balai Kota",
+                )
+                item.officials.set([self.mayor])
                 assignment = Assignment.objects.create(
-                    agenda_item=self.item,
+                    agenda_item=item,
                     activity=f"Liputan {number}",
                     date=EVENT_DAY,
                     starts_at=datetime.time(9),
@@ -559,3 +568,95 @@ class AgendaDeleteTests(AssignmentTestCase):
         self.assertTrue(response.context["is_protected"])
         self.client.post(url)
         self.assertTrue(AgendaItem.objects.filter(pk=self.item.pk).exists())
+
+
+class OneAssignmentPerActivityTests(AssignmentTestCase):
+    def test_a_second_assignment_for_the_same_activity_is_refused(self):
+        self.assignment()
+        message = "Kegiatan ini sudah memiliki penugasan; buka penugasan itu"
+        self.assertContains(self.assign(), message)
+        self.assertEqual(Assignment.objects.count(), 1)
+        # Cancelled, the activity can be assigned again.
+        self.change_state(self.kasi, Assignment.objects.get(), "cancelled")
+        self.assertEqual(self.assign().status_code, 302)
+        self.assertEqual(Assignment.objects.count(), 2)
+
+    def test_two_submits_at_once_make_one_assignment(self):
+        # Both pass the form's check before either is saved: the database's
+        # constraint stops the second, with the same message.
+        self.assignment()
+        with mock.patch.object(AssignmentForm, "_duplicate", return_value=False):
+            response = self.assign()
+        self.assertContains(response, "Kegiatan ini sudah memiliki penugasan")
+        self.assertEqual(Assignment.objects.count(), 1)
+
+    def test_people_added_later_are_told(self):
+        assignment = self.assignment()
+        mail.outbox.clear()
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                reverse("assignment:edit", args=(assignment.pk,)),
+                {
+                    "agenda_item": self.item.pk,
+                    "activity": assignment.activity,
+                    "date": "2026-11-25",
+                    "starts_at": "09:00",
+                    "ends_at": "11:00",
+                    "place": "Bundaran Besar",
+                    "reporters": [self.reporter.pk, self.other_reporter.pk],
+                    "photographers": [self.photographer.pk],
+                    "notes": "",
+                },
+            )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(
+            [m.to for m in mail.outbox], [["reporter2@palangkaraya.go.id"]]
+        )
+
+
+class NewsLifecycleTests(AssignmentTestCase):
+    def test_unpublished_or_deleted_news_reopens_the_assignment(self):
+        assignment = self.assignment()
+        self.write_news(self.reporter, assignment)
+        page = NewsPage.objects.get()
+        Assignment.objects.filter(pk=assignment.pk).update(
+            state=AssignmentState.PUBLISHED
+        )
+        page.lead = "Festival dibuka."
+        page.main_image, page.main_image_alt = self.image, "Penari membuka festival"
+        page.rubric = self.rubric
+        page.save_revision().publish()
+        assignment.refresh_from_db()
+        self.assertEqual(assignment.state, AssignmentState.PUBLISHED)
+        page.refresh_from_db()
+        page.unpublish()
+        assignment.refresh_from_db()
+        self.assertEqual(assignment.state, AssignmentState.SUBMITTED)
+        self.assertIsNone(assignment.published_at)
+        page.delete()
+        assignment.refresh_from_db()
+        self.assertEqual(assignment.state, AssignmentState.COVERED)
+        self.assertIsNone(assignment.news)
+        self.assertIsNone(assignment.submitted_at)
+        # The news can be written again.
+        self.write_news(self.reporter, assignment)
+        self.assertEqual(NewsPage.objects.count(), 1)
+
+    def test_only_who_may_edit_the_draft_is_offered_to_open_it(self):
+        assignment = self.assignment(
+            reporters=[self.reporter.pk, self.other_reporter.pk]
+        )
+        self.write_news(self.reporter, assignment)
+        url = reverse("wagtailadmin_pages:edit", args=(NewsPage.objects.get().pk,))
+        self.client.force_login(self.reporter)
+        inspect = reverse("assignment:inspect", args=(assignment.pk,))
+        self.assertContains(self.client.get(inspect), "Buka berita")
+        self.client.force_login(self.other_reporter)
+        self.assertNotContains(self.client.get(inspect), "Buka berita")
+        self.assertRedirects(self.client.get(url), reverse("wagtailadmin_home"))
+
+    def test_an_unknown_state_is_refused_with_a_message(self):
+        assignment = self.assignment()
+        response = self.change_state(self.kasi, assignment, "lost")
+        self.assertContains(response, "Pilih salah satu tahap penugasan.")
