@@ -123,3 +123,31 @@ class AgendaAdminTests(SitesTestCase):
         small = queries()
         items(90)
         self.assertEqual(queries(), small)
+
+    def test_the_listing_counts_late_entries_per_month(self):
+        # Two on time and one late in November, one late in October.
+        for entered_at, start_day in (
+            (START - datetime.timedelta(days=3), "2026-11-25"),
+            (START - datetime.timedelta(days=2), "2026-11-25"),
+            (START - datetime.timedelta(hours=3), "2026-11-25"),
+            (datetime.datetime(2026, 10, 20, 8, tzinfo=WIB), "2026-10-20"),
+        ):
+            self.assertEqual(
+                self.enter(self.kasi, entered_at, date=start_day).status_code, 302
+            )
+        with time_machine.travel(START, tick=False):
+            self.client.force_login(self.kasi)
+            response = self.client.get(reverse("agendaitem:index"))
+        figures = [
+            (figure["month"], figure["total"], figure["late"])
+            for figure in response.context["late_by_month"][:2]
+        ]
+        self.assertEqual(
+            figures,
+            [(datetime.date(2026, 11, 1), 3, 1), (datetime.date(2026, 10, 1), 1, 1)],
+        )
+        self.assertContains(
+            response, "Agenda diterima sehari sebelumnya (H-1), per bulan"
+        )
+        self.assertContains(response, "<td>1 (33%)</td>", html=True)
+        self.assertContains(response, "<td>1 (100%)</td>", html=True)
