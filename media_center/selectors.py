@@ -296,16 +296,7 @@ def assignment_when_label(assignment):
 
 def news_index_for_filing():
     """The Media Center's news index, where news filed from assignments goes, or None."""
-    from .models import NewsIndexPage
-
-    root_path = site_root_url_path(key="media_center")
-    if root_path is None:
-        return None
-    return (
-        NewsIndexPage.objects.filter(url_path__startswith=root_path)
-        .order_by("path")
-        .first()
-    )
+    return news_index_on(key="media_center")
 
 
 def agenda_for_assignment(*, current=None):
@@ -333,4 +324,18 @@ def people_for_assignment(*, include=(), current=None):
         get_user_model()
         .objects.filter(pk__in=get_user_model().objects.filter(query).values("pk"))
         .order_by("first_name", "last_name", "username")
+    )
+
+
+def news_index_on(*, key):
+    """The news index of the site ``key`` (``infopublik``, ``portal`` …), or None."""
+    from .models import NewsIndexPage
+
+    root_path = site_root_url_path(key=key)
+    if root_path is None:
+        return None
+    return (
+        NewsIndexPage.objects.filter(url_path__startswith=root_path)
+        .order_by("path")
+        .first()
     )

@@ -299,3 +299,48 @@ def assignment_news_deleted(*, news_id: int):
         )
         if assignment.state != previous:
             _log_state(assignment, previous=previous)
+
+
+# News on the three sites (news SOP step 6) --------------------------------------
+
+# The sites that carry copies of a news item, and the field that chooses each.
+SYNDICATION = (("infopublik", "publish_to_infopublik"), ("portal", "publish_to_portal"))
+
+
+def news_syndicate(*, news: NewsPage, user=None):
+    """
+    After the news was published (by any route): a copy (a Wagtail alias,
+    which Wagtail keeps in step with every later publication and
+    unpublication) under the news index of each site ticked, and none on a
+    site unticked. The copies are part of the approved publication, so they
+    are made without asking for the publisher's rights on those sites.
+    """
+    from wagtail.actions.create_alias import CreatePageAliasAction
+
+    from .selectors import news_index_on
+
+    if news.alias_of_id is not None or not news.live:
+        return
+    with transaction.atomic():
+        copies = list(NewsPage.objects.filter(alias_of=news))
+        for key, field in SYNDICATION:
+            index = news_index_on(key=key)
+            if index is None:
+                continue
+            here = [copy for copy in copies if copy.path.startswith(index.path)]
+            if getattr(news, field) and not here:
+                slug = news.slug
+                if index.get_children().filter(slug=slug).exists():
+                    slug = f"{slug}-{news.pk}"
+                CreatePageAliasAction(
+                    news, parent=index, update_slug=slug, user=user
+                ).execute(skip_permission_checks=True)
+            elif not getattr(news, field):
+                for copy in here:
+                    copy.delete(user=user)
+
+
+def news_copies_delete(*, news_id: int):
+    """The news is being deleted: its copies on the other sites go with it."""
+    for copy in NewsPage.objects.filter(alias_of_id=news_id):
+        copy.delete()

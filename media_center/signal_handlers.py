@@ -2,7 +2,9 @@
 The assignment follows its news by itself (issue 4, point 3): submitting the
 linked news to the workflow marks it "news submitted", publishing it marks it
 "published"; unpublishing it goes back to "news submitted", deleting it back
-to "covered". Wired in ``MediaCenterConfig.ready()``.
+to "covered". Publishing a news item also puts its copies on the other sites
+chosen (news SOP step 6); deleting it deletes them. Wired in
+``MediaCenterConfig.ready()``.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -30,9 +32,13 @@ def on_news_submitted(sender, instance, user=None, **kwargs):
 
 @receiver(page_published, sender=NewsPage, dispatch_uid="warta_assignment_published")
 def on_news_published(sender, instance, revision=None, **kwargs):
+    if instance.alias_of_id is not None:
+        return
     services.assignment_news_published(
         news_id=instance.pk, at=instance.last_published_at or timezone.now()
     )
+    # The signal does not say who published; Wagtail logs that on the news.
+    services.news_syndicate(news=instance)
 
 
 @receiver(
@@ -44,4 +50,6 @@ def on_news_unpublished(sender, instance, **kwargs):
 
 @receiver(pre_delete, sender=NewsPage, dispatch_uid="warta_assignment_news_deleted")
 def on_news_deleted(sender, instance, **kwargs):
-    services.assignment_news_deleted(news_id=instance.pk)
+    if instance.alias_of_id is None:
+        services.assignment_news_deleted(news_id=instance.pk)
+        services.news_copies_delete(news_id=instance.pk)

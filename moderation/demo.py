@@ -711,10 +711,14 @@ class _Backdating:
                 self.updates.append((TaskState, {pk}, {"finished_at": moment}))
         if not self.live and Page.objects.filter(pk=self.page.pk, live=True).exists():
             self.live = True
+            # With its copies on the other sites (news), live at the same moment.
+            copies = set(
+                Page.objects.filter(alias_of=self.page).values_list("pk", flat=True)
+            )
             self.updates.append(
                 (
                     Page,
-                    {self.page.pk},
+                    {self.page.pk, *copies},
                     {"first_published_at": moment, "last_published_at": moment},
                 )
             )

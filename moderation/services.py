@@ -118,6 +118,7 @@ GROUP_PLANS = (
         collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
         models=(
             "media_center.view_rubric",
+            "media_center.choose_news_sites",
             *ROSTER_READ,
             *AGENDA_MANAGE,
             *ASSIGNMENTS_MANAGE,
@@ -132,6 +133,7 @@ GROUP_PLANS = (
             "media_center.add_rubric",
             "media_center.change_rubric",
             "media_center.view_rubric",
+            "media_center.choose_news_sites",
             "portal.add_agency",
             "portal.change_agency",
             "portal.view_agency",

@@ -703,6 +703,10 @@ def page_publish_as_of(*, parent, page, published_at, author=None, publisher=Non
         last_published_at=published_at,
         latest_revision_created_at=drafted_at,
     )
+    # Its copies on the other sites (news) went live with it.
+    copies = Page.objects.filter(alias_of=page)
+    copies.update(first_published_at=published_at, last_published_at=published_at)
+    PageLogEntry.objects.filter(page__in=copies).update(timestamp=published_at)
     PageLogEntry.objects.filter(page=page).update(timestamp=published_at)
     PageLogEntry.objects.filter(page=page, action="wagtail.create", user=None).update(
         user=author

@@ -49,7 +49,10 @@ SITE_PLANS = (
         theme=SiteIdentity.Theme.INFOPUBLIK,
         tagline="Keterbukaan informasi publik sesuai UU Nomor 14 Tahun 2008",
         collection="Info Publik",
-        sections=((ArticleIndexPage, "Artikel", "artikel"),),
+        sections=(
+            (ArticleIndexPage, "Artikel", "artikel"),
+            (NewsIndexPage, "Berita", "berita"),
+        ),
     ),
     SitePlan(
         key="portal",
@@ -59,7 +62,10 @@ SITE_PLANS = (
         theme=SiteIdentity.Theme.PORTAL,
         tagline="Kota Cantik — Palangka Raya",
         collection="Portal",
-        sections=((AnnouncementIndexPage, "Pengumuman", "pengumuman"),),
+        sections=(
+            (AnnouncementIndexPage, "Pengumuman", "pengumuman"),
+            (NewsIndexPage, "Berita", "berita"),
+        ),
     ),
 )
 

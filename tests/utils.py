@@ -19,6 +19,17 @@ INFOPUBLIK_HOST = settings.WARTA_SITES["infopublik"]["hostname"]
 PORTAL_HOST = settings.WARTA_SITES["portal"]["hostname"]
 
 
+def group_member(username, *groups, **fields):
+    """A user in the SOP groups named ``groups`` (moderation.services' names)."""
+    from django.contrib.auth.models import Group
+
+    from portal.factories import UserFactory
+
+    user = UserFactory(username=username, **{"first_name": username.title(), **fields})
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    return user
+
+
 class SitesTestCase(WagtailPageTestCase):
     """
     A test case with the three sites, their home and index pages, the SOP
@@ -33,10 +44,15 @@ class SitesTestCase(WagtailPageTestCase):
         cls.infopublik_site = Site.objects.get(hostname=INFOPUBLIK_HOST)
         cls.portal_site = Site.objects.get(hostname=PORTAL_HOST)
         cls.media_center_home = MediaCenterHomePage.objects.get()
-        cls.news_index = NewsIndexPage.objects.get()
+        cls.news_index = NewsIndexPage.objects.child_of(cls.media_center_home).get()
         cls.infopublik_home = InfoPublikHomePage.objects.get()
         cls.article_index = ArticleIndexPage.objects.get()
         cls.portal_home = PortalHomePage.objects.get()
+        # Where the copies of news published on all three sites live.
+        cls.infopublik_news_index = NewsIndexPage.objects.child_of(
+            cls.infopublik_home
+        ).get()
+        cls.portal_news_index = NewsIndexPage.objects.child_of(cls.portal_home).get()
         cls.announcement_index = AnnouncementIndexPage.objects.get()
 
     def setUp(self):

@@ -80,14 +80,22 @@ class MediaCenterHomePage(BasePage):
 
 
 class NewsIndexPage(ListingMixin, BasePage):
-    """All news, newest first, filterable by tag (?tag=) and rubric (?rubrik=)."""
+    """
+    All news, newest first, filterable by tag (?tag=) and rubric (?rubrik=).
+    The Media Center's holds the news; Info Publik's and the portal's hold
+    the copies (aliases) of the news published there too.
+    """
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["media_center.MediaCenterHomePage"]
+    parent_page_types = [
+        "media_center.MediaCenterHomePage",
+        "infopublik.InfoPublikHomePage",
+        "portal.PortalHomePage",
+    ]
     subpage_types = ["media_center.NewsPage"]
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index page")
@@ -129,6 +137,14 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "media_center.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+CHOOSE_SITES = "media_center.choose_news_sites"
+
+
+def _is_media_center_index(parent):
+    grandparent = parent.get_parent()
+    return grandparent is not None and grandparent.specific_class is MediaCenterHomePage
 
 
 def _person_field(verbose_name, related_name, *, required):
@@ -209,6 +225,8 @@ class NewsPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="news",
     )
+    publish_to_infopublik = models.BooleanField(_("also on Info Publik"), default=True)
+    publish_to_portal = models.BooleanField(_("also on the city portal"), default=True)
     officials = ParentalManyToManyField(
         "media_center.Official",
         verbose_name=_("officials"),
@@ -249,6 +267,17 @@ class NewsPage(BasePage):
             ],
             heading=_("Credits"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("publish_to_infopublik", permission=CHOOSE_SITES),
+                FieldPanel("publish_to_portal", permission=CHOOSE_SITES),
+            ],
+            heading=_("Published on"),
+            help_text=_(
+                "Always on the Media Center. One approval also puts the news on "
+                "the sites ticked here, as copies that follow this page."
+            ),
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -274,6 +303,19 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news")
         verbose_name_plural = _("news")
+        permissions = [
+            ("choose_news_sites", _("Can choose the sites a news item is published on"))
+        ]
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """News is written on the Media Center; the other sites get copies."""
+        return super().can_create_at(parent) and _is_media_center_index(parent)
+
+    def can_move_to(self, parent):
+        return super().can_move_to(parent) and (
+            self.alias_of_id is not None or _is_media_center_index(parent)
+        )
 
     @property
     def summary_text(self):

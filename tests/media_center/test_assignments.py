@@ -7,7 +7,6 @@ import datetime
 import zoneinfo
 from unittest import mock
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 from django.test import Client
@@ -33,8 +32,8 @@ from media_center.models import (
 )
 from media_center.models.planning import AssignmentForm
 from moderation import services as sop
-from portal.factories import ImageFactory, UserFactory
-from tests.utils import SitesTestCase
+from portal.factories import ImageFactory
+from tests.utils import SitesTestCase, group_member
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 # The day before the activity, in the morning: the Kasi plans tomorrow.
@@ -48,14 +47,13 @@ class AssignmentTestCase(SitesTestCase):
         super().setUpTestData()
 
         def member(username, group, first_name):
-            user = UserFactory(
-                username=username,
+            return group_member(
+                username,
+                group,
                 first_name=first_name,
                 last_name="",
                 email=f"{username}@palangkaraya.go.id",
             )
-            user.groups.add(Group.objects.get(name=group))
-            return user
 
         cls.kasi = member("kasi", sop.PUBLIC_RELATIONS_HEAD, "Kasi")
         cls.editor = member("redaktur", sop.MEDIA_CENTER_TEAM, "Redaktur")

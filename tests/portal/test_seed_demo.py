@@ -25,6 +25,7 @@ from media_center.models import (
     DutyOfficer,
     DutyRoster,
     DutyShift,
+    MediaCenterHomePage,
     NewsIndexPage,
     NewsPage,
     Official,
@@ -75,7 +76,9 @@ class SeedDemoTests(TestCase):
         cls.output = output.getvalue()
 
     def test_creates_news_articles_announcements_and_pages(self):
-        news_index = NewsIndexPage.objects.get()
+        news_index = NewsIndexPage.objects.child_of(
+            MediaCenterHomePage.objects.get()
+        ).get()
         self.assertGreaterEqual(
             NewsPage.objects.child_of(news_index).live().count(), 36
         )
@@ -102,7 +105,7 @@ class SeedDemoTests(TestCase):
         self.assertTrue(portal_home.intro)
         identity = SiteIdentity.objects.get(site__hostname=PORTAL_HOST)
         self.assertTrue(identity.address and identity.phone and identity.email)
-        self.assertIn(str(NewsPage.objects.count()), self.output)
+        self.assertIn(str(NewsPage.objects.filter(alias_of=None).count()), self.output)
 
     def test_creates_the_demo_users_with_the_demo_password(self):
         User = get_user_model()
@@ -158,6 +161,7 @@ class SeedDemoTests(TestCase):
 
     def test_news_are_complete_and_spread_over_the_last_two_months(self):
         now = timezone.now()
+        # Their copies on Info Publik and the portal are the same, and dated so.
         news = list(NewsPage.objects.live().prefetch_related("tags"))
         published = [item.first_published_at for item in news]
         self.assertGreater(max(published) - min(published), datetime.timedelta(days=30))
@@ -190,7 +194,7 @@ class SeedDemoTests(TestCase):
     def test_news_index_lists_newest_first(self):
         # Created oldest first, so the page tree and the dates agree. (Drafts
         # in an SOP workflow have no publication date yet.)
-        news = list(NewsPage.objects.live().order_by("path"))
+        news = list(NewsPage.objects.live().filter(alias_of=None).order_by("path"))
         self.assertEqual(news, sorted(news, key=lambda item: item.first_published_at))
 
     def test_announcements_current_expired_and_open_ended(self):

@@ -1,0 +1,270 @@
+"""
+One approval publishes news on the Media Center, Info Publik and the portal
+(news SOP step 6): copies follow the original by every publishing route,
+through the admin and on the three hosts.
+"""
+
+import datetime
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+import time_machine
+
+from media_center.factories import RubricFactory
+from media_center.models import NewsPage
+from moderation import services as sop
+from portal.factories import ImageFactory, UserFactory
+from tests.utils import (
+    INFOPUBLIK_HOST,
+    MEDIA_CENTER_HOST,
+    PORTAL_HOST,
+    SitesTestCase,
+    group_member,
+)
+
+SLUG = "wali-kota-buka-festival-isen-mulang"
+PATH = f"/berita/{SLUG}/"
+
+
+class SyndicationTestCase(SitesTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.reporter = group_member("reporter", sop.REPORTER)
+        cls.editor = group_member("redaktur", sop.MEDIA_CENTER_TEAM)
+        cls.operator = group_member("operator", sop.OPERATOR)
+        # Who saved a version of the news may not approve it later (segregation
+        # of duties, moderation issue): a new version is published by another.
+        cls.operator2 = group_member("operator2", sop.OPERATOR)
+        cls.rubric = RubricFactory(name="Pemerintahan")
+        cls.image = ImageFactory(title="Festival")
+
+    def news_data(self, lead="Festival budaya dibuka Wali Kota.", **extra):
+        return nested_form_data(
+            {
+                "title": "Wali Kota Buka Festival Isen Mulang",
+                "slug": SLUG,
+                "lead": lead,
+                "body": streamfield([("paragraph", rich_text("<p>Festival.</p>"))]),
+                "main_image": self.image.pk,
+                "main_image_alt": "Penari membuka festival",
+                "main_image_caption": "",
+                "main_image_credit": "",
+                "event_at": "",
+                "place": "Palangka Raya",
+                "rubric": self.rubric.pk,
+                "source_agency": "",
+                "tags": "",
+                "writer": self.reporter.pk,
+                "photographer": "",
+                "editor": "",
+                "publish_to_infopublik": "on",
+                "publish_to_portal": "on",
+                **extra,
+            }
+        )
+
+    def approve(self, page, user):
+        page.refresh_from_db()
+        task_state = page.current_workflow_task_state
+        self.client.force_login(user)
+        response = self.client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(page.pk, "approve", task_state.pk),
+            )
+        )
+        self.assertEqual(response.status_code, 302)
+
+    def to_the_publishing_step(self, page=None, **extra):
+        """The reporter submits (a new news item, or a new version), the team approves."""
+        self.client.force_login(self.reporter)
+        data = self.news_data(**{"action-submit": "1", **extra})
+        if page is None:
+            url = reverse(
+                "wagtailadmin_pages:add",
+                args=("media_center", "newspage", self.news_index.pk),
+            )
+        else:
+            url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        page = NewsPage.objects.get(alias_of=None)
+        self.approve(page, self.editor)
+        return page
+
+    def publish_directly(self, page=None, operator=None, **extra):
+        """
+        At the publishing step the operator presses "Publish" in the editor:
+        under the news SOP that is the step's approval (moderation issue).
+        """
+        page = self.to_the_publishing_step(page)
+        self.client.force_login(operator or self.operator)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+            self.news_data(**{"action-publish": "1", **extra}),
+        )
+        self.assertEqual(response.status_code, 302)
+        page.refresh_from_db()
+        return page
+
+    def edit_and_publish(self, page, **extra):
+        """A new version through the news SOP, published by another operator."""
+        self.publish_directly(page, operator=self.operator2, **extra)
+
+    def status_on_each_host(self, path=PATH):
+        return {
+            host: self.get_on(host, path).status_code
+            for host in (MEDIA_CENTER_HOST, INFOPUBLIK_HOST, PORTAL_HOST)
+        }
+
+
+class PublishingRouteTests(SyndicationTestCase):
+    def test_the_last_approval_of_the_news_sop_publishes_on_all_three_sites(self):
+        page = self.to_the_publishing_step()
+        self.assertEqual(set(self.status_on_each_host().values()), {404})
+        self.approve(page, self.operator)
+        self.assertEqual(set(self.status_on_each_host().values()), {200})
+        for host in (INFOPUBLIK_HOST, PORTAL_HOST):
+            with self.subTest(host=host):
+                response = self.get_on(host, PATH)
+                self.assertContains(response, "Festival budaya dibuka Wali Kota.")
+                # In the look of the site it is on.
+                self.assertContains(response, f"theme-{host.split('.')[0]}")
+                self.assertEqual(response.context["page"].alias_of_id, page.pk)
+
+    def test_the_operators_publish_button(self):
+        page = self.publish_directly()
+        self.assertEqual(set(self.status_on_each_host().values()), {200})
+        copies = NewsPage.objects.filter(alias_of=page)
+        self.assertEqual(
+            {copy.get_parent().pk for copy in copies},
+            {self.infopublik_news_index.pk, self.portal_news_index.pk},
+        )
+        self.assertTrue(all(copy.live for copy in copies))
+        for host in (INFOPUBLIK_HOST, PORTAL_HOST):
+            with self.subTest(host=host):
+                listing = self.get_on(host, "/berita/")
+                self.assertContains(listing, f'href="{PATH}"')
+
+    def test_a_scheduled_go_live_publishes_the_copies_when_it_comes(self):
+        go_live = timezone.now() + datetime.timedelta(hours=2)
+        page = self.publish_directly(
+            go_live_at=timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M")
+        )
+        self.assertTrue(page.revisions.filter(approved_go_live_at__isnull=False))
+        self.assertEqual(
+            self.status_on_each_host(),
+            {MEDIA_CENTER_HOST: 404, INFOPUBLIK_HOST: 404, PORTAL_HOST: 404},
+        )
+        with time_machine.travel(go_live + datetime.timedelta(minutes=5)):
+            call_command("publish_scheduled")
+        self.assertEqual(set(self.status_on_each_host().values()), {200})
+
+    def test_a_reporter_cannot_choose_the_sites(self):
+        self.client.force_login(self.reporter)
+        response = self.client.get(
+            reverse(
+                "wagtailadmin_pages:add",
+                args=("media_center", "newspage", self.news_index.pk),
+            )
+        )
+        self.assertNotContains(response, 'name="publish_to_portal"')
+        self.client.post(
+            reverse(
+                "wagtailadmin_pages:add",
+                args=("media_center", "newspage", self.news_index.pk),
+            ),
+            self.news_data(publish_to_portal=""),
+        )
+        self.assertTrue(NewsPage.objects.get().publish_to_portal)
+        self.client.force_login(self.operator)
+        response = self.client.get(
+            reverse("wagtailadmin_pages:edit", args=(NewsPage.objects.get().pk,))
+        )
+        self.assertContains(response, 'name="publish_to_portal"')
+
+
+class KeptInSyncTests(SyndicationTestCase):
+    def test_republishing_changes_every_copy(self):
+        page = self.publish_directly()
+        self.edit_and_publish(page, lead="Festival dibuka dengan tarian Manasai.")
+        for host in (MEDIA_CENTER_HOST, INFOPUBLIK_HOST, PORTAL_HOST):
+            with self.subTest(host=host):
+                self.assertContains(
+                    self.get_on(host, PATH), "Festival dibuka dengan tarian Manasai."
+                )
+
+    def test_unpublishing_withdraws_every_copy_and_republishing_restores_them(self):
+        page = self.publish_directly()
+        self.client.force_login(self.operator)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:unpublish", args=(page.pk,))
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(set(self.status_on_each_host().values()), {404})
+        self.edit_and_publish(page)
+        self.assertEqual(set(self.status_on_each_host().values()), {200})
+
+    def test_unticking_a_site_removes_its_copy(self):
+        page = self.publish_directly()
+        self.edit_and_publish(page, publish_to_portal="")
+        self.assertEqual(
+            self.status_on_each_host(),
+            {MEDIA_CENTER_HOST: 200, INFOPUBLIK_HOST: 200, PORTAL_HOST: 404},
+        )
+        self.assertFalse(
+            NewsPage.objects.filter(
+                alias_of=page, path__startswith=self.portal_home.path
+            ).exists()
+        )
+        self.edit_and_publish(page)
+        self.assertEqual(set(self.status_on_each_host().values()), {200})
+
+    def test_deleting_the_news_deletes_its_copies(self):
+        page = self.publish_directly()
+        admin = UserFactory(username="admin", is_superuser=True)
+        self.client.force_login(admin)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:delete", args=(page.pk,))
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(NewsPage.objects.exists())
+        self.assertEqual(set(self.status_on_each_host().values()), {404})
+
+    def test_copies_cannot_be_edited_on_their_own(self):
+        page = self.publish_directly()
+        copy = NewsPage.objects.get(
+            alias_of=page, path__startswith=self.portal_home.path
+        )
+        admin = UserFactory(username="admin", is_superuser=True)
+        self.client.force_login(admin)
+        url = reverse("wagtailadmin_pages:edit", args=(copy.pk,))
+        response = self.client.get(url)
+        self.assertContains(
+            response, reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        )
+        response = self.client.post(url, self.news_data(lead="Diubah di portal."))
+        self.assertEqual(response.status_code, 405)
+        self.assertNotContains(self.get_on(PORTAL_HOST, PATH), "Diubah di portal.")
+
+    def test_news_is_written_and_stays_on_the_media_center(self):
+        page = self.publish_directly()
+        self.client.force_login(self.operator)
+        response = self.client.get(
+            reverse(
+                "wagtailadmin_pages:add",
+                args=("media_center", "newspage", self.portal_news_index.pk),
+            )
+        )
+        self.assertNotEqual(response.status_code, 200)
+        self.assertFalse(page.can_move_to(self.portal_news_index))
+        self.assertTrue(page.can_move_to(self.news_index))
+        self.assertEqual(
+            Page.objects.child_of(self.portal_news_index).get().specific.alias_of_id,
+            page.pk,
+        )
