@@ -49,6 +49,8 @@ class InfoPublikHomePage(BasePage):
         verbose_name = _("Info Publik home page")
 
     def get_context(self, request, *args, **kwargs):
+        from media_center.models import NewsIndexPage
+        from media_center.selectors import news_latest
         from portal.selectors import child_index_page
 
         from .selectors import articles_latest
@@ -56,6 +58,9 @@ class InfoPublikHomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = articles_latest(limit=6, root=self)
         context["article_index"] = child_index_page(parent=self, model=ArticleIndexPage)
+        # The copies of the news published on Info Publik too: links stay here.
+        context["latest_news"] = news_latest(limit=3, root=self)
+        context["news_index"] = child_index_page(parent=self, model=NewsIndexPage)
         return context
 
 

@@ -204,6 +204,17 @@ class BasePage(Page):
             *args, overwrite_revision=overwrite_revision, **kwargs
         )
 
+    @cached_property
+    def canonical_page(self):
+        """
+        The page search engines should index for this content: the original
+        of a copy (an alias, e.g. a news item on Info Publik or the portal),
+        else the page itself.
+        """
+        if self.alias_of_id is not None:
+            return Page.objects.filter(pk=self.alias_of_id).first() or self
+        return self
+
     def get_meta_description(self):
         """The description for search engines and link previews."""
         return self.search_description or getattr(self, "summary_text", "")
@@ -239,6 +250,8 @@ class PortalHomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from datetime import timedelta
 
+        from media_center.models import NewsIndexPage
+
         # Imported here: media_center builds on this module.
         from media_center.selectors import (
             agenda_page_url,
@@ -249,7 +262,9 @@ class PortalHomePage(BasePage):
         from .selectors import announcements_current, child_index_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = news_latest(limit=6)
+        # The copies of the news published on the portal too: links stay here.
+        context["latest_news"] = news_latest(limit=6, root=self)
+        context["news_index"] = child_index_page(parent=self, model=NewsIndexPage)
         # The leaders' next activities; the full agenda is on the Media Center.
         today = timezone.localdate()
         context["today"] = today

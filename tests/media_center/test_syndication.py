@@ -129,12 +129,23 @@ class PublishingRouteTests(SyndicationTestCase):
         self.assertEqual(set(self.status_on_each_host().values()), {404})
         self.approve(page, self.operator)
         self.assertEqual(set(self.status_on_each_host().values()), {200})
+        self.assertContains(
+            self.get_on(MEDIA_CENTER_HOST, PATH),
+            f'<link rel="canonical" href="http://{MEDIA_CENTER_HOST}{PATH}">',
+            html=True,
+        )
         for host in (INFOPUBLIK_HOST, PORTAL_HOST):
             with self.subTest(host=host):
                 response = self.get_on(host, PATH)
                 self.assertContains(response, "Festival budaya dibuka Wali Kota.")
-                # In the look of the site it is on.
+                # In the look of the site it is on, pointing search engines
+                # to the original on the Media Center.
                 self.assertContains(response, f"theme-{host.split('.')[0]}")
+                self.assertContains(
+                    response,
+                    f'<link rel="canonical" href="http://{MEDIA_CENTER_HOST}{PATH}">',
+                    html=True,
+                )
                 self.assertEqual(response.context["page"].alias_of_id, page.pk)
 
     def test_the_operators_publish_button(self):
@@ -150,6 +161,8 @@ class PublishingRouteTests(SyndicationTestCase):
             with self.subTest(host=host):
                 listing = self.get_on(host, "/berita/")
                 self.assertContains(listing, f'href="{PATH}"')
+                # The home page lists the site's own copy, linked on its host.
+                self.assertContains(self.get_on(host, "/"), f'href="{PATH}"')
 
     def test_a_scheduled_go_live_publishes_the_copies_when_it_comes(self):
         go_live = timezone.now() + datetime.timedelta(hours=2)
