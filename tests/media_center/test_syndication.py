@@ -281,3 +281,33 @@ class KeptInSyncTests(SyndicationTestCase):
             Page.objects.child_of(self.portal_news_index).get().specific.alias_of_id,
             page.pk,
         )
+
+
+class CopiesListingQueryTests(SyndicationTestCase):
+    def test_listings_of_copies_do_not_grow_with_news(self):
+        from media_center.factories import NewsPageFactory
+
+        paths = {
+            (host, path)
+            for host in (INFOPUBLIK_HOST, PORTAL_HOST)
+            for path in ("/", "/berita/", "/feed/", "/sitemap.xml")
+        }
+
+        def counts():
+            return {key: self.count_queries(*key) for key in sorted(paths)}
+
+        NewsPageFactory.create_batch(4, parent=self.news_index)
+        small = counts()
+        NewsPageFactory.create_batch(30, parent=self.news_index)
+        self.assertEqual(NewsPage.objects.exclude(alias_of=None).count(), 68)
+        self.assertEqual(counts(), small)
+        # A copy's own page costs at most two queries more than the original's:
+        # the original it points search engines to, and that page's site.
+        copy = NewsPage.objects.exclude(alias_of=None).first()
+        copy_warm = self.count_queries(
+            PORTAL_HOST, copy.get_url(current_site=self.portal_site)
+        )[1]
+        original_warm = self.count_queries(
+            MEDIA_CENTER_HOST, copy.alias_of.specific.url
+        )[1]
+        self.assertLessEqual(copy_warm, original_warm + 2)
