@@ -37,6 +37,7 @@ setup: install ## Migrate, create the three sites, the SOP workflows and the dem
 	$(MANAGE) setup_sites
 	$(MANAGE) setup_sop
 	$(MANAGE) seed_demo
+	$(MANAGE) syndicate_news
 
 demo: install ## (Re)create the demo content only
 	$(MANAGE) seed_demo

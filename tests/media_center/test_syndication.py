@@ -5,6 +5,7 @@ through the admin and on the three hosts.
 """
 
 import datetime
+from io import StringIO
 
 from django.core.management import call_command
 from django.urls import reverse
@@ -281,6 +282,20 @@ class KeptInSyncTests(SyndicationTestCase):
             Page.objects.child_of(self.portal_news_index).get().specific.alias_of_id,
             page.pk,
         )
+
+
+class UpgradeTests(SyndicationTestCase):
+    def test_news_published_before_the_copies_existed_get_them(self):
+        page = self.publish_directly()
+        for copy in NewsPage.objects.filter(alias_of=page):
+            copy.delete()
+        self.assertEqual(self.status_on_each_host()[PORTAL_HOST], 404)
+        call_command("syndicate_news", stdout=StringIO())
+        self.assertEqual(set(self.status_on_each_host().values()), {200})
+        output = StringIO()
+        call_command("syndicate_news", stdout=output)
+        self.assertIn("2", output.getvalue())
+        self.assertEqual(NewsPage.objects.filter(alias_of=page).count(), 2)
 
 
 class CopiesListingQueryTests(SyndicationTestCase):
