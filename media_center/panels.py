@@ -93,3 +93,17 @@ class NewsPlanningPanel(Panel):
                 assignment_of_news(news=self.instance) if self.instance.pk else None
             )
             return context
+
+
+class NewsSitesPanel(Panel):
+    """In the news editor, read only: on which of the three sites it is live, since when."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "media_center/panels/news_sites.html"
+
+        def get_context_data(self, parent_context=None):
+            from .selectors import news_sites_state
+
+            context = super().get_context_data(parent_context)
+            context["rows"] = news_sites_state(news=self.instance)
+            return context

@@ -12,6 +12,7 @@ from portal.selectors import (
     cached_by_content,
     listing,
     pages_public,
+    site_get,
     site_root_url_path,
 )
 
@@ -328,14 +329,103 @@ def people_for_assignment(*, include=(), current=None):
 
 
 def news_index_on(*, key):
-    """The news index of the site ``key`` (``infopublik``, ``portal`` …), or None."""
+    """
+    The news index of the site ``key`` (``infopublik``, ``portal`` …), or
+    None. Read from the database, not the cache: writes depend on it.
+    """
     from .models import NewsIndexPage
 
-    root_path = site_root_url_path(key=key)
-    if root_path is None:
+    site = site_get(key=key)
+    if site is None:
         return None
+    return NewsIndexPage.objects.child_of(site.root_page).first()
+
+
+# News on the three sites ---------------------------------------------------------
+
+SYNDICATION_KEYS = ("infopublik", "portal")
+
+
+def news_sites_report():
+    """
+    Every news item on the Media Center (originals, newest first) with, in
+    the same query: when it went live there, who published it last, and when
+    its copy went live on Info Publik and on the portal (None: not there).
+    """
+    from django.contrib.auth import get_user_model
+    from django.db.models import CharField, OuterRef, Subquery, Value
+    from django.db.models.functions import Concat
+
+    from wagtail.models import PageLogEntry
+
+    publications = PageLogEntry.objects.filter(
+        page=OuterRef("pk"), action="wagtail.publish"
+    ).order_by("-timestamp", "-pk")
+    publisher = get_user_model().objects.filter(pk=OuterRef("published_by_id"))
+    annotations = {
+        "published_by": Subquery(
+            publisher.annotate(
+                name=Concat(
+                    "first_name", Value(" "), "last_name", output_field=CharField()
+                )
+            ).values("name")[:1]
+        ),
+        "published_by_username": Subquery(publisher.values("username")[:1]),
+    }
+    for key in SYNDICATION_KEYS:
+        root_path = site_root_url_path(key=key) or "//none/"
+        annotations[f"{key}_live_since"] = Subquery(
+            NewsPage.objects.filter(
+                alias_of=OuterRef("pk"), live=True, url_path__startswith=root_path
+            ).values("first_published_at")[:1]
+        )
+    root_path = site_root_url_path(key="media_center") or "//none/"
     return (
-        NewsIndexPage.objects.filter(url_path__startswith=root_path)
-        .order_by("path")
-        .first()
+        NewsPage.objects.filter(alias_of=None, url_path__startswith=root_path)
+        .annotate(published_by_id=Subquery(publications.values("user_id")[:1]))
+        .annotate(**annotations)
+        .order_by("-first_published_at", "-pk")
     )
+
+
+def news_sites_state(*, news):
+    """
+    Where ``news`` is, for its editor: one row per site (Media Center, Info
+    Publik, portal) with whether it is chosen, live since when, and its address.
+    """
+    from django.conf import settings
+
+    copies = (
+        list(
+            NewsPage.objects.filter(alias_of=news).only(
+                "url_path", "live", "first_published_at", "path", "depth", "slug"
+            )
+        )
+        if news.pk
+        else []
+    )
+    rows = [
+        {
+            "site": settings.WARTA_SITES["media_center"]["site_name"],
+            "chosen": True,
+            "live_since": news.first_published_at if news.live else None,
+            "url": news.get_full_url() if news.live else "",
+        }
+    ]
+    for key, field in (
+        ("infopublik", "publish_to_infopublik"),
+        ("portal", "publish_to_portal"),
+    ):
+        root_path = site_root_url_path(key=key)
+        copy = next(
+            (c for c in copies if root_path and c.url_path.startswith(root_path)), None
+        )
+        rows.append(
+            {
+                "site": settings.WARTA_SITES[key]["site_name"],
+                "chosen": getattr(news, field),
+                "live_since": copy.first_published_at if copy and copy.live else None,
+                "url": copy.get_full_url() if copy and copy.live else "",
+            }
+        )
+    return rows

@@ -1,6 +1,7 @@
 """Admin screens of the Media Center's newsroom planning (news SOP steps 1–4)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import HttpResponse
@@ -13,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import ListingButton
 
@@ -31,11 +33,13 @@ from .models import (
     DutyShift,
     Official,
 )
+from .models.pages import CHOOSE_SITES
 from .models.planning import DUPLICATE_ASSIGNMENT
 from .selectors import (
     agenda_late_by_month,
     assignments_for_listing,
     duty_roster_grid,
+    news_sites_report,
     people_for_assignment,
 )
 
@@ -369,6 +373,56 @@ class AssignmentViewSet(ModelViewSet):
     @property
     def write_view(self):
         return AssignmentWriteNewsView.as_view(permission_policy=self.permission_policy)
+
+
+class NewsSitesReportView(ReportView):
+    """Where each news item is live, since when, and who published it (issue 5)."""
+
+    page_title = _("News on the three sites")
+    header_icon = "site"
+    index_url_name = "news_sites_report"
+    index_results_url_name = "news_sites_report_results"
+    list_export = [
+        "title",
+        "live",
+        "first_published_at",
+        "infopublik_live_since",
+        "portal_live_since",
+        "published_by",
+        "published_by_username",
+    ]
+    export_headings = {
+        "title": _("Title"),
+        "live": _("Live on the Media Center"),
+        "first_published_at": _("On the Media Center since"),
+        "infopublik_live_since": _("On Info Publik since"),
+        "portal_live_since": _("On the portal since"),
+        "published_by": _("Published by"),
+        "published_by_username": _("Username"),
+    }
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Title"),
+            url_name="wagtailadmin_pages:edit",
+        ),
+        DateColumn("first_published_at", label=_("On the Media Center since")),
+        DateColumn("infopublik_live_since", label=_("On Info Publik since")),
+        DateColumn("portal_live_since", label=_("On the portal since")),
+        Column("published_by", label=_("Published by")),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        # The Media Center team and the operators, who choose the sites.
+        if not request.user.has_perm(CHOOSE_SITES):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filename(self):
+        return f"berita-tiga-situs-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        return news_sites_report()
 
 
 class NewsroomPlanningViewSetGroup(ModelViewSetGroup):

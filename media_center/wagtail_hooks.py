@@ -1,15 +1,18 @@
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import services
 from .models import Rubric
+from .models.pages import CHOOSE_SITES
 from .panels import DutyTodayPanel, MyAssignmentsPanel, RosterDuePanel
 from .selectors import assignments_open_for, roster_missing_next_month
-from .views import NewsroomPlanningViewSetGroup
+from .views import NewsroomPlanningViewSetGroup, NewsSitesReportView
 
 
 class RubricViewSet(SnippetViewSet):
@@ -58,4 +61,35 @@ def register_assignment_log_actions(actions):
         services.NEWS_FILED_ACTION,
         _("News draft written from the assignment"),
         _("News draft written from the assignment"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_news_sites_report_urls():
+    return [
+        path(
+            "reports/news-sites/",
+            NewsSitesReportView.as_view(),
+            name="news_sites_report",
+        ),
+        path(
+            "reports/news-sites/results/",
+            NewsSitesReportView.as_view(results_only=True),
+            name="news_sites_report_results",
+        ),
+    ]
+
+
+class NewsSitesReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(CHOOSE_SITES)
+
+
+@hooks.register("register_reports_menu_item")
+def register_news_sites_report_menu_item():
+    return NewsSitesReportMenuItem(
+        _("News on the three sites"),
+        reverse("news_sites_report"),
+        icon_name="site",
+        order=700,
     )

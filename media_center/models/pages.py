@@ -21,7 +21,7 @@ from taggit.models import TaggedItemBase
 from portal.blocks import BodyStreamBlock
 from portal.models import BasePage, ListingMixin
 
-from ..panels import NewsPlanningPanel
+from ..panels import NewsPlanningPanel, NewsSitesPanel
 
 
 class Rubric(index.Indexed, models.Model):
@@ -271,6 +271,7 @@ class NewsPage(BasePage):
             [
                 FieldPanel("publish_to_infopublik", permission=CHOOSE_SITES),
                 FieldPanel("publish_to_portal", permission=CHOOSE_SITES),
+                NewsSitesPanel(heading=_("Where it is live")),
             ],
             heading=_("Published on"),
             help_text=_(

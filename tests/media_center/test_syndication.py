@@ -326,3 +326,60 @@ class CopiesListingQueryTests(SyndicationTestCase):
             MEDIA_CENTER_HOST, copy.alias_of.specific.url
         )[1]
         self.assertLessEqual(copy_warm, original_warm + 2)
+
+
+class PerSiteStateTests(SyndicationTestCase):
+    def test_the_editor_and_the_report_say_where_each_news_item_is_live(self):
+        page = self.publish_directly(publish_to_portal="")
+        self.client.force_login(self.operator)
+        editor = self.client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        self.assertContains(editor, "Di mana terbit")
+        copy = NewsPage.objects.get(alias_of=page)
+        self.assertContains(editor, f'href="{copy.get_full_url()}"')
+        self.assertContains(editor, "tidak diterbitkan di sini")
+
+        report = self.client.get(reverse("news_sites_report"))
+        self.assertEqual(report.status_code, 200)
+        (row,) = report.context["object_list"]
+        self.assertEqual(row.infopublik_live_since, copy.first_published_at)
+        self.assertIsNone(row.portal_live_since)
+        self.assertEqual(row.published_by_username, "operator")
+        self.assertContains(report, "Berita di tiga situs")
+
+        csv = self.client.get(reverse("news_sites_report") + "?export=csv")
+        self.assertEqual(csv.status_code, 200)
+        lines = b"".join(csv.streaming_content).decode().splitlines()
+        self.assertEqual(len(lines), 2)
+        self.assertIn("Wali Kota Buka Festival Isen Mulang", lines[1])
+        self.assertIn("operator", lines[1])
+        xlsx = self.client.get(reverse("news_sites_report") + "?export=xlsx")
+        self.assertEqual(xlsx.status_code, 200)
+
+    def test_only_who_chooses_the_sites_sees_the_report(self):
+        for user, status in (
+            (self.reporter, 302),
+            (self.editor, 200),
+            (self.operator, 200),
+        ):
+            with self.subTest(user=user.username):
+                self.client.force_login(user)
+                response = self.client.get(reverse("news_sites_report"))
+                self.assertEqual(response.status_code, status)
+
+    def test_the_report_queries_do_not_grow_with_news(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from media_center.factories import NewsPageFactory
+
+        def queries():
+            self.client.force_login(self.operator)
+            self.client.get(reverse("news_sites_report"))
+            with CaptureQueriesContext(connection) as captured:
+                self.client.get(reverse("news_sites_report"))
+            return len(captured)
+
+        NewsPageFactory.create_batch(3, parent=self.news_index)
+        small = queries()
+        NewsPageFactory.create_batch(20, parent=self.news_index)
+        self.assertEqual(queries(), small)
