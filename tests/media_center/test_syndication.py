@@ -383,3 +383,20 @@ class PerSiteStateTests(SyndicationTestCase):
         small = queries()
         NewsPageFactory.create_batch(20, parent=self.news_index)
         self.assertEqual(queries(), small)
+
+
+class MoveTests(SyndicationTestCase):
+    def test_the_original_cannot_be_moved_to_another_sites_news_index(self):
+        # Not published on the portal: no copy there holds the slug.
+        page = self.publish_directly(publish_to_portal="")
+        admin = UserFactory(username="admin", is_superuser=True)
+        self.client.force_login(admin)
+        self.client.post(
+            reverse(
+                "wagtailadmin_pages:move_confirm",
+                args=(page.pk, self.portal_news_index.pk),
+            )
+        )
+        page.refresh_from_db()
+        self.assertEqual(page.get_parent().pk, self.news_index.pk)
+        self.assertEqual(self.status_on_each_host()[MEDIA_CENTER_HOST], 200)
