@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vDuration
 
 from .models import AgendaStatus
 
@@ -41,7 +41,7 @@ def agenda_calendar(*, items, name, url) -> bytes:
         calendar.add(
             "refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"}
         )
-        calendar.add("x-published-ttl", "PT1H")
+        calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
         # The zone's definition comes first, before the events that use it; it
         # is there even when the agenda is empty.
         calendar.add_component(Timezone.from_tzid(settings.TIME_ZONE))
@@ -49,7 +49,6 @@ def agenda_calendar(*, items, name, url) -> bytes:
         host = settings.WARTA_SITES["media_center"]["hostname"]
         for item in items:
             calendar.add_component(_event(item, stamp=stamp, host=host, url=url))
-        calendar.add_missing_timezones()
         return calendar.to_ical()
 
 

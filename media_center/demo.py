@@ -2080,10 +2080,7 @@ def seed_assignments(*, users, now):
                 users=users,
                 agenda_item=item,
                 state=state,
-                **{
-                    name: getattr(item, name)
-                    for name in ("activity", "date", "starts_at", "ends_at", "place")
-                },
+                **item.activity_values(),
             )
             count.add(True)
     activity, starts_at, place = ADHOC_ASSIGNMENT

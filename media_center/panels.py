@@ -50,8 +50,7 @@ class MyAssignmentsPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        from .models import AssignmentState
-        from .services import NewsFiling, assignment_transitions_for
+        from .services import NewsFiling, assignment_actions
 
         filing = NewsFiling(self.user)
         return {
@@ -61,15 +60,7 @@ class MyAssignmentsPanel(Component):
             "assignments": [
                 {
                     "assignment": assignment,
-                    "transitions": [
-                        AssignmentState(state)
-                        for state in assignment_transitions_for(
-                            assignment=assignment, user=self.user
-                        )
-                    ],
-                    "may_write": assignment.news_id is None
-                    and filing.refusal(assignment) is None,
-                    "may_open": filing.may_open(assignment),
+                    **assignment_actions(assignment=assignment, filing=filing),
                 }
                 for assignment in self.assignments
             ],

@@ -4,9 +4,6 @@ import datetime
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
-from django.utils.formats import date_format
-
-from wagtail.admin.utils import get_user_display_name
 
 from portal.selectors import (
     cached_by_content,
@@ -282,19 +279,6 @@ def assignment_of_news(*, news):
     )
 
 
-def assignment_people_label(people):
-    return ", ".join(get_user_display_name(person) for person in people)
-
-
-def assignment_when_label(assignment):
-    """ "Rabu, 25 November 2026, 09.00–11.00 WIB"."""
-    label = date_format(assignment.date, "l, j F Y") + ", "
-    label += assignment.starts_at.strftime("%H.%M")
-    if assignment.ends_at:
-        label += "–" + assignment.ends_at.strftime("%H.%M")
-    return label + " WIB"
-
-
 def news_index_for_filing():
     """The Media Center's news index, where news filed from assignments goes, or None."""
     return news_index_on(key="media_center")
@@ -343,8 +327,6 @@ def news_index_on(*, key):
 
 # News on the three sites ---------------------------------------------------------
 
-SYNDICATION_KEYS = ("infopublik", "portal")
-
 
 def news_sites_report():
     """
@@ -372,7 +354,7 @@ def news_sites_report():
         ),
         "published_by_username": Subquery(publisher.values("username")[:1]),
     }
-    for key in SYNDICATION_KEYS:
+    for key, _field in NewsPage.SYNDICATED_SITES:
         root_path = site_root_url_path(key=key) or "//none/"
         annotations[f"{key}_live_since"] = Subquery(
             NewsPage.objects.filter(
@@ -412,10 +394,7 @@ def news_sites_state(*, news):
             "url": news.get_full_url() if news.live else "",
         }
     ]
-    for key, field in (
-        ("infopublik", "publish_to_infopublik"),
-        ("portal", "publish_to_portal"),
-    ):
+    for key, field in NewsPage.SYNDICATED_SITES:
         root_path = site_root_url_path(key=key)
         copy = next(
             (c for c in copies if root_path and c.url_path.startswith(root_path)), None

@@ -40,6 +40,20 @@ def may_manage_assignments(user):
     return user.has_perm("media_center.change_assignment")
 
 
+def assignment_actions(*, assignment, filing):
+    """
+    What ``filing.user`` may do with ``assignment``, as the admin offers it:
+    the states to move it to, writing its news, opening its news.
+    """
+    return {
+        "transitions": assignment_transitions_for(
+            assignment=assignment, user=filing.user
+        ),
+        "may_write": assignment.news_id is None and filing.refusal(assignment) is None,
+        "may_open": filing.may_open(assignment),
+    }
+
+
 def assignment_transitions_for(*, assignment, user):
     """The states ``user`` may move ``assignment`` to by hand, in order."""
     if may_manage_assignments(user):
@@ -90,9 +104,7 @@ def _log_state(assignment, *, previous, user=None):
 
 
 def assignment_created(*, assignment, user):
-    """After the admin form saved a new assignment: who assigned it, and the emails."""
-    Assignment.objects.filter(pk=assignment.pk).update(created_by=user)
-    assignment.created_by = user
+    """After the admin form saved a new assignment: its people are told."""
     notifications.assignment_new_after_commit(
         assignment_id=assignment.pk, actor_id=user.pk
     )
@@ -217,65 +229,10 @@ class NewsFiling:
         return None
 
 
-def _follow_news(news_id, at, *, moves_from, to):
+def _assignment_of_news_change(news_id, change):
     """
-    Move the assignment of the news ``news_id`` (if any) to ``to`` when it is
-    in one of ``moves_from``; record the first filing and publication times.
-    """
-    with transaction.atomic():
-        assignment = (
-            Assignment.objects.select_for_update().filter(news_id=news_id).first()
-        )
-        if assignment is None:
-            return
-        assignment.submitted_at = assignment.submitted_at or at
-        if to == AssignmentState.PUBLISHED:
-            assignment.published_at = assignment.published_at or at
-        previous = assignment.state
-        if previous in moves_from:
-            assignment.state = to
-        assignment.save(
-            update_fields=["state", "submitted_at", "published_at", "updated_at"]
-        )
-        if assignment.state != previous:
-            _log_state(assignment, previous=previous)
-
-
-def assignment_news_submitted(*, news_id: int, at):
-    """The linked news went into the news SOP workflow: "news submitted"."""
-    _follow_news(
-        news_id, at, moves_from=Assignment.OPEN_STATES, to=AssignmentState.SUBMITTED
-    )
-
-
-def assignment_news_published(*, news_id: int, at):
-    """The linked news went live: "published" (and filed, if it never was)."""
-    _follow_news(
-        news_id,
-        at,
-        moves_from=(*Assignment.OPEN_STATES, AssignmentState.SUBMITTED),
-        to=AssignmentState.PUBLISHED,
-    )
-
-
-def assignment_news_unpublished(*, news_id: int):
-    """The linked news was taken offline: back to "news submitted"."""
-    with transaction.atomic():
-        assignment = (
-            Assignment.objects.select_for_update().filter(news_id=news_id).first()
-        )
-        if assignment is None or assignment.state != AssignmentState.PUBLISHED:
-            return
-        assignment.state = AssignmentState.SUBMITTED
-        assignment.published_at = None
-        assignment.save(update_fields=["state", "published_at", "updated_at"])
-        _log_state(assignment, previous=AssignmentState.PUBLISHED)
-
-
-def assignment_news_deleted(*, news_id: int):
-    """
-    The linked news was deleted: the coverage is back to "covered", with no
-    filing, so the news can be written again.
+    Lock the assignment of the news ``news_id`` (if any), let ``change``
+    update it, save it, and log its state when that changed.
     """
     with transaction.atomic():
         assignment = (
@@ -284,10 +241,7 @@ def assignment_news_deleted(*, news_id: int):
         if assignment is None:
             return
         previous = assignment.state
-        if previous in (AssignmentState.SUBMITTED, AssignmentState.PUBLISHED):
-            assignment.state = AssignmentState.COVERED
-        assignment.news = None
-        assignment.submitted_at = assignment.published_at = None
+        change(assignment)
         assignment.save(
             update_fields=[
                 "state",
@@ -301,10 +255,56 @@ def assignment_news_deleted(*, news_id: int):
             _log_state(assignment, previous=previous)
 
 
-# News on the three sites (news SOP step 6) --------------------------------------
+def assignment_news_submitted(*, news_id: int, at):
+    """The linked news went into the news SOP workflow: "news submitted"."""
 
-# The sites that carry copies of a news item, and the field that chooses each.
-SYNDICATION = (("infopublik", "publish_to_infopublik"), ("portal", "publish_to_portal"))
+    def change(assignment):
+        assignment.submitted_at = assignment.submitted_at or at
+        if assignment.state in Assignment.OPEN_STATES:
+            assignment.state = AssignmentState.SUBMITTED
+
+    _assignment_of_news_change(news_id, change)
+
+
+def assignment_news_published(*, news_id: int, at):
+    """The linked news went live: "published" (and filed, if it never was)."""
+
+    def change(assignment):
+        assignment.submitted_at = assignment.submitted_at or at
+        assignment.published_at = assignment.published_at or at
+        if assignment.state != AssignmentState.CANCELLED:
+            assignment.state = AssignmentState.PUBLISHED
+
+    _assignment_of_news_change(news_id, change)
+
+
+def assignment_news_unpublished(*, news_id: int):
+    """The linked news was taken offline: back to "news submitted"."""
+
+    def change(assignment):
+        if assignment.state == AssignmentState.PUBLISHED:
+            assignment.state = AssignmentState.SUBMITTED
+            assignment.published_at = None
+
+    _assignment_of_news_change(news_id, change)
+
+
+def assignment_news_deleted(*, news_id: int):
+    """
+    The linked news was deleted: the coverage is back to "covered", with no
+    filing, so the news can be written again.
+    """
+
+    def change(assignment):
+        if assignment.state in (AssignmentState.SUBMITTED, AssignmentState.PUBLISHED):
+            assignment.state = AssignmentState.COVERED
+        assignment.news = None
+        assignment.submitted_at = assignment.published_at = None
+
+    _assignment_of_news_change(news_id, change)
+
+
+# News on the three sites (news SOP step 6) --------------------------------------
 
 
 def news_syndicate(*, news: NewsPage, user=None):
@@ -323,7 +323,7 @@ def news_syndicate(*, news: NewsPage, user=None):
         return
     with transaction.atomic():
         copies = list(NewsPage.objects.filter(alias_of=news))
-        for key, field in SYNDICATION:
+        for key, field in NewsPage.SYNDICATED_SITES:
             index = news_index_on(key=key)
             if index is None:
                 continue

@@ -184,15 +184,12 @@ class AssignmentCreateView(CreateView):
     """A new assignment, from ``?agenda=<pk>`` pre-filled with the agenda item."""
 
     def get_initial_form_instance(self):
-        instance = Assignment()
         agenda_id = self.request.GET.get("agenda", "")
         if agenda_id.isdigit() and (
             item := AgendaItem.objects.filter(pk=agenda_id).first()
         ):
-            instance.agenda_item = item
-            for name in ("activity", "date", "starts_at", "ends_at", "place"):
-                setattr(instance, name, getattr(item, name))
-        return instance
+            return Assignment(agenda_item=item, **item.activity_values())
+        return Assignment()
 
     def form_valid(self, form):
         # Two submits at once pass the form's check together; the database's
@@ -207,6 +204,7 @@ class AssignmentCreateView(CreateView):
             return self.form_invalid(form)
 
     def save_instance(self):
+        self.form.instance.created_by = self.request.user
         instance = super().save_instance()
         services.assignment_created(assignment=instance, user=self.request.user)
         return instance
@@ -264,19 +262,12 @@ class AssignmentInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context["transitions"] = [
-            AssignmentState(state)
-            for state in services.assignment_transitions_for(
-                assignment=self.object, user=user
+        context.update(
+            services.assignment_actions(
+                assignment=self.object,
+                filing=services.NewsFiling(self.request.user),
             )
-        ]
-        filing = services.NewsFiling(user)
-        context["may_write"] = (
-            self.object.news_id is None and filing.refusal(self.object) is None
         )
-        context["may_open"] = filing.may_open(self.object)
-        context["now"] = timezone.now()
         return context
 
 

@@ -301,6 +301,12 @@ class NewsPage(BasePage):
         "source_agency",
     )
 
+    # The sites that carry copies of a news item, and the field choosing each.
+    SYNDICATED_SITES = (
+        ("infopublik", "publish_to_infopublik"),
+        ("portal", "publish_to_portal"),
+    )
+
     class Meta:
         verbose_name = _("news")
         verbose_name_plural = _("news")

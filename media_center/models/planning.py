@@ -261,6 +261,8 @@ class Activity(models.Model):
     ends_at = models.TimeField(_("ends at (WIB)"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=255)
 
+    FIELDS = ("activity", "date", "starts_at", "ends_at", "place")
+
     class Meta:
         abstract = True
 
@@ -282,6 +284,10 @@ class Activity(models.Model):
     def ends(self):
         """The end as an aware moment (WIB), or None when not known."""
         return _moment(self.date, self.ends_at) if self.ends_at else None
+
+    def activity_values(self):
+        """What, when and where, to give to another activity (an assignment)."""
+        return {name: getattr(self, name) for name in self.FIELDS}
 
 
 class AgendaItem(Activity):
@@ -405,8 +411,6 @@ class AssignmentForm(WagtailAdminModelForm):
     (from the roster) are suggested, and ticked on a new assignment.
     """
 
-    FROM_AGENDA = ("activity", "date", "starts_at", "ends_at", "place")
-
     def _duplicate(self, cleaned_data):
         """Another assignment, not cancelled, for the same activity."""
         item = cleaned_data.get("agenda_item")
@@ -427,7 +431,7 @@ class AssignmentForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         from .. import selectors
 
-        for name in self.FROM_AGENDA:
+        for name in Activity.FIELDS:
             self.fields[name].required = False
         agenda = self.fields["agenda_item"]
         agenda.queryset = selectors.agenda_for_assignment(
@@ -479,7 +483,7 @@ class AssignmentForm(WagtailAdminModelForm):
         item = cleaned_data.get("agenda_item")
         if self._duplicate(cleaned_data):
             self.add_error(None, DUPLICATE_ASSIGNMENT)
-        for name in self.FROM_AGENDA:
+        for name in Activity.FIELDS:
             if item is not None and cleaned_data.get(name) in (None, ""):
                 value = getattr(item, name)
                 cleaned_data[name] = value
@@ -646,11 +650,6 @@ class Assignment(Activity):
         }
 
     filing_label.short_description = _("filing (1 hour standard)")
-
-    @property
-    def is_filed_late(self):
-        moment = self.submitted_at or timezone.now()
-        return self.state != AssignmentState.CANCELLED and moment > self.filing_due
 
     def is_person_assigned(self, user):
         return any(person.pk == user.pk for person in self.people())

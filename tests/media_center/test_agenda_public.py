@@ -247,6 +247,9 @@ class AgendaPublicTests(SitesTestCase):
         self.assertIn("Warta", str(calendar["PRODID"]))
         self.assertEqual(str(calendar["X-WR-CALNAME"]), "Agenda Pimpinan")
         self.assertEqual(str(calendar["X-WR-TIMEZONE"]), "Asia/Jakarta")
+        # Calendars fetch it again within the hour, in RFC 5545 duration form.
+        self.assertIn(b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n", response.content)
+        self.assertIn(b"\r\nX-PUBLISHED-TTL:PT1H\r\n", response.content)
         self.assertEqual(
             [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")],
             ["Asia/Jakarta"],
