@@ -50,6 +50,7 @@ from .models import (
     MediaCenterHomePage,
     NewsIndexPage,
     NewsPage,
+    NewsPublication,
     Official,
     Rubric,
     month_after,
@@ -1454,8 +1455,30 @@ def seed_news(rng, *, index, users, agencies, rubrics, now):
             author=users[plan.writer],
             publisher=users["operator"],
         )
+        news_publications_backdate(news_id=page.pk)
         count.add(True)
     return count
+
+
+def news_publications_backdate(*, news_id):
+    """
+    A seeded news item was dated back: date its publications with it, live
+    on every chosen site when it went live on the Media Center, and its
+    publishing step as its (already dated) SOP run says.
+    """
+    news = NewsPage.objects.get(pk=news_id)
+    for publication in NewsPublication.objects.filter(news=news).select_related(
+        "task_state"
+    ):
+        publication.published_at = news.last_published_at
+        if publication.task_state is not None:
+            publication.step_started_at = publication.task_state.started_at
+            publication.approved_at = publication.task_state.finished_at
+        publication.sites_live.update(live_at=publication.published_at)
+        publication.measure(
+            {live.site: live.live_at for live in publication.sites_live.all()}
+        )
+        publication.save()
 
 
 MEDIA_CENTER_INTRO = (

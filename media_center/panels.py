@@ -87,7 +87,10 @@ class NewsPlanningPanel(Panel):
 
 
 class NewsSitesPanel(Panel):
-    """In the news editor, read only: on which of the three sites it is live, since when."""
+    """
+    In the news editor, read only: on which of the three sites it is live,
+    since when, and how long its latest publication took to reach them all.
+    """
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "media_center/panels/news_sites.html"
@@ -96,5 +99,5 @@ class NewsSitesPanel(Panel):
             from .selectors import news_sites_state
 
             context = super().get_context_data(parent_context)
-            context["rows"] = news_sites_state(news=self.instance)
+            context.update(news_sites_state(news=self.instance))
             return context

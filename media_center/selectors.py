@@ -328,21 +328,94 @@ def news_index_on(*, key):
 # News on the three sites ---------------------------------------------------------
 
 
+def news_site_key_of(page):
+    """
+    The key of the site (``media_center``, ``infopublik``, ``portal``) that
+    ``page`` is on, read from the database, or None.
+    """
+    from django.conf import settings
+
+    for key in settings.WARTA_SITES:
+        site = site_get(key=key)
+        if site is not None and page.path.startswith(site.root_page.path):
+            return key
+    return None
+
+
+def news_publishing_step(*, news):
+    """
+    The approved publishing step (the last step of the news SOP) that a
+    publication of ``news`` happening now closes: the last approval of its
+    latest approved SOP run, unless an earlier publication closed it
+    already (a later publication outside the SOP, by a superuser). None
+    when the news is published outside the news SOP.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Page, TaskState, WorkflowState
+
+    from moderation.models import SOPTask
+
+    from .models import NewsPublication
+
+    run = (
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=str(news.pk),
+            status=WorkflowState.STATUS_APPROVED,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if run is None:
+        return None
+    step = (
+        TaskState.objects.filter(workflow_state=run, status=TaskState.STATUS_APPROVED)
+        .select_related("task")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    if step is None or not isinstance(step.task.specific, SOPTask):
+        return None
+    if NewsPublication.objects.filter(task_state=step).exists():
+        return None
+    return step
+
+
+def news_publication_latest(*, news):
+    """The latest publication of ``news`` with its go-lives, or None."""
+    from .models import NewsPublication
+
+    return (
+        NewsPublication.objects.filter(news=news)
+        .prefetch_related("sites_live")
+        .select_related("approved_by")
+        .first()
+    )
+
+
 def news_sites_report():
     """
     Every news item on the Media Center (originals, newest first) with, in
-    the same query: when it went live there, who published it last, and when
-    its copy went live on Info Publik and on the portal (None: not there).
+    the same query: when it went live there, who published it last (the
+    operator who approved the publishing step, or who published it
+    directly), when its copy went live on Info Publik and on the portal
+    (None: not there), and its latest publication's publishing step: when
+    it started, when the news was live on all chosen sites, how long that
+    took against which standard (all None: no publication recorded).
     """
     from django.contrib.auth import get_user_model
     from django.db.models import CharField, OuterRef, Subquery, Value
-    from django.db.models.functions import Concat
+    from django.db.models.functions import Coalesce, Concat
 
     from wagtail.models import PageLogEntry
 
-    publications = PageLogEntry.objects.filter(
+    from .models import NewsPublication
+
+    direct = PageLogEntry.objects.filter(
         page=OuterRef("pk"), action="wagtail.publish"
     ).order_by("-timestamp", "-pk")
+    latest = NewsPublication.objects.filter(news=OuterRef("pk"))
     publisher = get_user_model().objects.filter(pk=OuterRef("published_by_id"))
     annotations = {
         "published_by": Subquery(
@@ -362,9 +435,25 @@ def news_sites_report():
             ).values("first_published_at")[:1]
         )
     root_path = site_root_url_path(key="media_center") or "//none/"
+    publishing = {
+        f"publishing_{field}": Subquery(latest.values(field)[:1])
+        for field in (
+            "pk",
+            "step_started_at",
+            "live_everywhere_at",
+            "took",
+            "time_standard",
+        )
+    }
     return (
         NewsPage.objects.filter(alias_of=None, url_path__startswith=root_path)
-        .annotate(published_by_id=Subquery(publications.values("user_id")[:1]))
+        .annotate(**publishing)
+        .annotate(
+            published_by_id=Coalesce(
+                Subquery(latest.values("approved_by_id")[:1]),
+                Subquery(direct.values("user_id")[:1]),
+            )
+        )
         .annotate(**annotations)
         .order_by("-first_published_at", "-pk")
     )
@@ -373,9 +462,13 @@ def news_sites_report():
 def news_sites_state(*, news):
     """
     Where ``news`` is, for its editor: one row per site (Media Center, Info
-    Publik, portal) with whether it is chosen, live since when, and its address.
+    Publik, portal) with whether it is chosen, live since when, when its
+    latest publication went live there, and its address; and that latest
+    publication, with the publishing step's timing.
     """
     from django.conf import settings
+
+    from .models import MEDIA_CENTER
 
     copies = (
         list(
@@ -386,11 +479,18 @@ def news_sites_state(*, news):
         if news.pk
         else []
     )
+    publication = news_publication_latest(news=news) if news.pk else None
+    live_at = (
+        {live.site: live.live_at for live in publication.sites_live.all()}
+        if publication
+        else {}
+    )
     rows = [
         {
-            "site": settings.WARTA_SITES["media_center"]["site_name"],
+            "site": settings.WARTA_SITES[MEDIA_CENTER]["site_name"],
             "chosen": True,
             "live_since": news.first_published_at if news.live else None,
+            "version_live_at": live_at.get(MEDIA_CENTER) if news.live else None,
             "url": news.get_full_url() if news.live else "",
         }
     ]
@@ -399,12 +499,22 @@ def news_sites_state(*, news):
         copy = next(
             (c for c in copies if root_path and c.url_path.startswith(root_path)), None
         )
+        live = bool(copy and copy.live)
         rows.append(
             {
                 "site": settings.WARTA_SITES[key]["site_name"],
                 "chosen": getattr(news, field),
-                "live_since": copy.first_published_at if copy and copy.live else None,
-                "url": copy.get_full_url() if copy and copy.live else "",
+                "live_since": copy.first_published_at if live else None,
+                "version_live_at": live_at.get(key) if live else None,
+                "url": copy.get_full_url() if live else "",
             }
         )
-    return rows
+    pending = (
+        [
+            settings.WARTA_SITES[key]["site_name"]
+            for key in publication.pending_sites(live_at)
+        ]
+        if publication
+        else []
+    )
+    return {"rows": rows, "publication": publication, "pending": pending}

@@ -307,13 +307,76 @@ def assignment_news_deleted(*, news_id: int):
 # News on the three sites (news SOP step 6) --------------------------------------
 
 
+def news_publication_record(*, news: NewsPage, revision=None):
+    """
+    The news went live on the Media Center (by any route): record the
+    publication, the sites chosen for it and, when it went through the news
+    SOP, the publishing step it closes; its copies record their go-live as
+    they follow.
+    """
+    from .models import MEDIA_CENTER, NewsPublication
+    from .selectors import news_publishing_step
+
+    step = news_publishing_step(news=news)
+    publication = NewsPublication(
+        news=news,
+        revision=revision,
+        published_at=news.last_published_at or timezone.now(),
+        sites=[
+            MEDIA_CENTER,
+            *(key for key, field in NewsPage.SYNDICATED_SITES if getattr(news, field)),
+        ],
+    )
+    if step is not None:
+        publication.task_state = step
+        publication.step_started_at = step.started_at
+        publication.time_standard = step.task.specific.time_standard
+        publication.approved_at = step.finished_at
+        publication.approved_by_id = step.finished_by_id
+        if news.go_live_at and step.finished_at and news.go_live_at > step.finished_at:
+            publication.scheduled_for = news.go_live_at
+    publication.save()
+    _site_live_record(
+        publication, site=MEDIA_CENTER, page=news, at=publication.published_at
+    )
+    return publication
+
+
+def news_copy_live_record(*, copy: NewsPage, site=None):
+    """
+    A copy of a news item went live on its site: the moment, on the news's
+    latest publication (news published before publications were recorded
+    have none, and nothing is recorded).
+    """
+    from .models import NewsPublication
+    from .selectors import news_site_key_of
+
+    publication = NewsPublication.objects.filter(news_id=copy.alias_of_id).first()
+    site = site or news_site_key_of(copy)
+    if publication is None or site is None:
+        return
+    _site_live_record(publication, site=site, page=copy, at=timezone.now())
+
+
+def _site_live_record(publication, *, site, page, at):
+    """The go-live on ``site``, once per publication; then measure the step."""
+    from .models import NewsSiteLive
+
+    NewsSiteLive.objects.get_or_create(
+        publication=publication, site=site, defaults={"page": page, "live_at": at}
+    )
+    publication.measure(dict(publication.sites_live.values_list("site", "live_at")))
+    publication.save(update_fields=["live_everywhere_at", "took"])
+
+
 def news_syndicate(*, news: NewsPage, user=None):
     """
     After the news was published (by any route): a copy (a Wagtail alias,
     which Wagtail keeps in step with every later publication and
     unpublication) under the news index of each site ticked, and none on a
     site unticked. The copies are part of the approved publication, so they
-    are made without asking for the publisher's rights on those sites.
+    are made without asking for the publisher's rights on those sites; each
+    new copy records its go-live.
     """
     from wagtail.actions.create_alias import CreatePageAliasAction
 
@@ -332,9 +395,11 @@ def news_syndicate(*, news: NewsPage, user=None):
                 slug = news.slug
                 if index.get_children().filter(slug=slug).exists():
                     slug = f"{slug}-{news.pk}"
-                CreatePageAliasAction(
+                copy = CreatePageAliasAction(
                     news, parent=index, update_slug=slug, user=user
                 ).execute(skip_permission_checks=True)
+                if copy.live:
+                    news_copy_live_record(copy=copy, site=key)
             elif not getattr(news, field):
                 for copy in here:
                     copy.delete(user=user)

@@ -3,7 +3,8 @@ The assignment follows its news by itself (issue 4, point 3): submitting the
 linked news to the workflow marks it "news submitted", publishing it marks it
 "published"; unpublishing it goes back to "news submitted", deleting it back
 to "covered". Publishing a news item also puts its copies on the other sites
-chosen (news SOP step 6); deleting it deletes them. Wired in
+chosen (news SOP step 6) and records when it went live on each; deleting it
+deletes them. Wired in
 ``MediaCenterConfig.ready()``.
 """
 
@@ -32,11 +33,18 @@ def on_news_submitted(sender, instance, user=None, **kwargs):
 
 @receiver(page_published, sender=NewsPage, dispatch_uid="warta_assignment_published")
 def on_news_published(sender, instance, revision=None, **kwargs):
+    if not instance.live:
+        # Wagtail also signals a first publication scheduled for later; it
+        # signals again when the news goes live.
+        return
     if instance.alias_of_id is not None:
+        # Wagtail updates the existing copies after the original's signal.
+        services.news_copy_live_record(copy=instance)
         return
     services.assignment_news_published(
         news_id=instance.pk, at=instance.last_published_at or timezone.now()
     )
+    services.news_publication_record(news=instance, revision=revision)
     # The signal does not say who published; Wagtail logs that on the news.
     services.news_syndicate(news=instance)
 

@@ -31,6 +31,7 @@ from .models import (
     AssignmentState,
     DutyRoster,
     DutyShift,
+    NewsPublication,
     Official,
 )
 from .models.pages import CHOOSE_SITES
@@ -366,8 +367,30 @@ class AssignmentViewSet(ModelViewSet):
         return AssignmentWriteNewsView.as_view(permission_policy=self.permission_policy)
 
 
+def _publishing_timing(row):
+    """A report row's latest publishing step against its standard."""
+    if row.publishing_pk is None:
+        return "—"
+    publication = NewsPublication(
+        step_started_at=row.publishing_step_started_at,
+        live_everywhere_at=row.publishing_live_everywhere_at,
+        took=row.publishing_took,
+        time_standard=row.publishing_time_standard,
+    )
+    if publication.time_standard is None:
+        return publication.timing_label()
+    return "{} ({})".format(
+        publication.timing_label(),
+        gettext("standard %(standard)s")
+        % {"standard": publication.time_standard_label},
+    )
+
+
 class NewsSitesReportView(ReportView):
-    """Where each news item is live, since when, and who published it (issue 5)."""
+    """
+    Where each news item is live, since when, who published it, and how long
+    its publishing step took to put it on every chosen site (issue 5).
+    """
 
     page_title = _("News on the three sites")
     header_icon = "site"
@@ -381,6 +404,9 @@ class NewsSitesReportView(ReportView):
         "portal_live_since",
         "published_by",
         "published_by_username",
+        "publishing_step_started_at",
+        "publishing_live_everywhere_at",
+        "publishing_timing",
     ]
     export_headings = {
         "title": _("Title"),
@@ -390,6 +416,9 @@ class NewsSitesReportView(ReportView):
         "portal_live_since": _("On the portal since"),
         "published_by": _("Published by"),
         "published_by_username": _("Username"),
+        "publishing_step_started_at": _("Publishing step started"),
+        "publishing_live_everywhere_at": _("Live on all chosen sites"),
+        "publishing_timing": _("Publishing time"),
     }
     columns = [
         TitleColumn(
@@ -401,6 +430,14 @@ class NewsSitesReportView(ReportView):
         DateColumn("infopublik_live_since", label=_("On Info Publik since")),
         DateColumn("portal_live_since", label=_("On the portal since")),
         Column("published_by", label=_("Published by")),
+        DateColumn(
+            "publishing_live_everywhere_at", label=_("Live on all chosen sites")
+        ),
+        Column(
+            "publishing_timing",
+            accessor=_publishing_timing,
+            label=_("Publishing time"),
+        ),
     ]
 
     def dispatch(self, request, *args, **kwargs):
@@ -414,6 +451,10 @@ class NewsSitesReportView(ReportView):
 
     def get_queryset(self):
         return news_sites_report()
+
+    def to_row_dict(self, item):
+        item.publishing_timing = _publishing_timing(item)
+        return super().to_row_dict(item)
 
 
 class NewsroomPlanningViewSetGroup(ModelViewSetGroup):

@@ -30,7 +30,7 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowStat
 
 from infopublik.demo import SECTIONS
 from infopublik.models import ArticleIndexPage, ArticlePage, Section
-from media_center.demo import CLOSINGS, RUBRICS
+from media_center.demo import CLOSINGS, RUBRICS, news_publications_backdate
 from media_center.models import NewsIndexPage, NewsPage, Rubric
 from portal.demo import (
     DEMO_AGENCIES,
@@ -546,6 +546,38 @@ NEWS_RUNS = (
         since=20 * HOUR,
         drafting=35 * MINUTE,
     ),
+    # Published, but the operator took longer than the publishing step's two
+    # hours: the report "Berita di tiga situs" shows it late.
+    DemoRun(
+        kind="news",
+        rubric="kesehatan",
+        agency="dinkes",
+        tags=("kesehatan", "imunisasi", "puskesmas"),
+        title="Puskesmas Kayon Buka Layanan Imunisasi pada Sabtu Pagi",
+        summary=(
+            "Puskesmas Kayon membuka layanan imunisasi anak setiap Sabtu pagi "
+            "agar orang tua yang bekerja tidak perlu izin dari kantor."
+        ),
+        paragraphs=(
+            "Layanan dibuka pukul 08.00 sampai 11.00 WIB di ruang imunisasi "
+            "Puskesmas Kayon, {hari}, dan akan berlanjut setiap pekan.",
+            "Orang tua cukup membawa buku KIA dan kartu identitas anak. Petugas "
+            "mencatat setiap imunisasi di buku KIA dan aplikasi kesehatan.",
+            "Dinas Kesehatan mengingatkan jadwal imunisasi dasar lengkap bagi "
+            "bayi, termasuk imunisasi campak dan rubela.",
+            CLOSINGS["kesehatan"][0],
+        ),
+        alt="Petugas puskesmas menyuntikkan vaksin kepada balita di pangkuan ibunya",
+        caption="Imunisasi anak di Puskesmas Kayon pada Sabtu pagi.",
+        author="kontributor",
+        editor="redaktur",
+        decisions=(
+            approve("redaktur", HOUR + 20 * MINUTE),
+            approve("operator", 2 * HOUR + 40 * MINUTE),
+        ),
+        since=DAY + 5 * HOUR,
+        drafting=50 * MINUTE,
+    ),
 )
 
 DEMO_RUNS = CONTENT_RUNS + NEWS_RUNS
@@ -775,6 +807,8 @@ def run_seed(run, *, users, now):
         )
         dating.mark(moment)
     dating.apply(drafted_at=drafted_at)
+    if run.kind == "news":
+        news_publications_backdate(news_id=page.pk)
     return page
 
 

@@ -23,10 +23,12 @@ from .planning import (
     Official,
     month_after,
 )
+from .publishing import MEDIA_CENTER, NewsPublication, NewsSiteLive
 
 __all__ = [
     "AGENDA_NOTICE",
     "FILING_STANDARD",
+    "MEDIA_CENTER",
     "AgendaItem",
     "AgendaPage",
     "AgendaStatus",
@@ -41,6 +43,8 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
+    "NewsPublication",
+    "NewsSiteLive",
     "Official",
     "Rubric",
     "month_after",

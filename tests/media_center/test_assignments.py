@@ -8,10 +8,12 @@ import zoneinfo
 from unittest import mock
 
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -431,6 +433,44 @@ class FilingTests(AssignmentTestCase):
         assignment.refresh_from_db()
         self.assertEqual(assignment.state, AssignmentState.PUBLISHED)
         self.assertIsNotNone(assignment.published_at)
+
+    def test_news_scheduled_for_later_is_published_when_it_goes_live(self):
+        assignment = self.assignment()
+        self.write_news(self.reporter, assignment)
+        page = NewsPage.objects.get()
+        edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        self.client.post(edit, self.news_data(page, **{"action-submit": "1"}))
+        page.refresh_from_db()
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(page.pk, "approve", page.current_workflow_task_state.pk),
+            )
+        )
+        # The operator approves the last step with a go-live three hours on.
+        go_live = timezone.localtime() + datetime.timedelta(hours=3)
+        self.client.force_login(self.operator)
+        response = self.client.post(
+            edit,
+            self.news_data(
+                page,
+                **{
+                    "action-publish": "1",
+                    "go_live_at": go_live.strftime("%Y-%m-%d %H:%M"),
+                },
+            ),
+        )
+        self.assertEqual(response.status_code, 302)
+        assignment.refresh_from_db()
+        self.assertEqual(assignment.state, AssignmentState.SUBMITTED)
+        self.assertIsNone(assignment.published_at)
+        went_live = go_live + datetime.timedelta(minutes=5)
+        with time_machine.travel(went_live, tick=False):
+            call_command("publish_scheduled")
+        assignment.refresh_from_db()
+        self.assertEqual(assignment.state, AssignmentState.PUBLISHED)
+        self.assertEqual(assignment.published_at, went_live)
 
     def test_filing_late_is_shown_with_how_late(self):
         assignment = self.assignment()

@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 import time_machine
 
 from media_center.factories import RubricFactory
-from media_center.models import NewsPage
+from media_center.models import NewsIndexPage, NewsPage, NewsPublication
 from moderation import services as sop
 from portal.factories import ImageFactory, UserFactory
 from tests.utils import (
@@ -383,6 +383,169 @@ class PerSiteStateTests(SyndicationTestCase):
         small = queries()
         NewsPageFactory.create_batch(20, parent=self.news_index)
         self.assertEqual(queries(), small)
+
+
+WIB = datetime.timezone(datetime.timedelta(hours=7))
+# The publishing step starts when the Media Center team approves, at 09.00.
+STEP_START = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=WIB)
+
+
+def at(minutes):
+    """Stand at ``minutes`` after the publishing step started."""
+    return time_machine.travel(
+        STEP_START + datetime.timedelta(minutes=minutes), tick=False
+    )
+
+
+def minutes(count):
+    return datetime.timedelta(minutes=count)
+
+
+class PublishingTimeTests(SyndicationTestCase):
+    """The publishing step's standard (2 hours) counts until live on every chosen site."""
+
+    def go_lives(self, publication):
+        return {live.site: live.live_at for live in publication.sites_live.all()}
+
+    def editor_page(self, page):
+        self.client.force_login(self.operator)
+        return self.client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+
+    def report_csv(self):
+        self.client.force_login(self.operator)
+        response = self.client.get(reverse("news_sites_report") + "?export=csv")
+        return b"".join(response.streaming_content).decode().splitlines()
+
+    def test_the_approval_puts_it_on_every_site_and_the_step_is_measured(self):
+        with at(0):
+            page = self.to_the_publishing_step()
+        with at(40):
+            self.approve(page, self.operator)
+        publication = page.publications.get()
+        live_at = STEP_START + minutes(40)
+        self.assertEqual(
+            self.go_lives(publication),
+            {"media_center": live_at, "infopublik": live_at, "portal": live_at},
+        )
+        self.assertEqual(publication.step_started_at, STEP_START)
+        self.assertEqual(publication.live_everywhere_at, live_at)
+        self.assertEqual(publication.took, minutes(40))
+        self.assertEqual(publication.time_standard, datetime.timedelta(hours=2))
+        self.assertEqual(publication.approved_by, self.operator)
+        self.assertIsNone(publication.scheduled_for)
+
+        editor = self.editor_page(page)
+        self.assertContains(editor, "tepat waktu (40 menit)")
+        self.assertContains(editor, "mutu baku 2 jam")
+        self.assertContains(editor, "23 November 2026 09.40 WIB")
+        header, row = self.report_csv()
+        self.assertIn("Waktu publikasi", header)
+        self.assertIn("tepat waktu (40 menit) (mutu baku 2 jam)", row)
+
+    def test_a_scheduled_go_live_counts_until_it_is_live(self):
+        with at(0):
+            page = self.to_the_publishing_step()
+        go_live = STEP_START + datetime.timedelta(hours=4)
+        with at(30):
+            self.client.force_login(self.operator)
+            response = self.client.post(
+                reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                self.news_data(
+                    **{
+                        "action-publish": "1",
+                        "go_live_at": go_live.strftime("%Y-%m-%d %H:%M"),
+                    }
+                ),
+            )
+            self.assertEqual(response.status_code, 302)
+        self.assertFalse(page.publications.exists())
+        with at(245):
+            call_command("publish_scheduled")
+        publication = page.publications.get()
+        self.assertEqual(publication.approved_at, STEP_START + minutes(30))
+        self.assertEqual(publication.scheduled_for, go_live)
+        self.assertEqual(
+            set(self.go_lives(publication).values()), {STEP_START + minutes(245)}
+        )
+        self.assertEqual(publication.took, minutes(245))
+        self.assertFalse(publication.on_time)
+        editor = self.editor_page(page)
+        self.assertContains(editor, "terlambat 2 jam 5 menit")
+        self.assertContains(editor, "jadwal tayang 23 November 2026 13.00 WIB")
+
+    def test_a_chosen_site_that_gets_the_news_late_keeps_the_step_open(self):
+        # The portal's news index is gone (an administrator removed it): the
+        # news goes live on two of its three sites.
+        self.portal_news_index.delete()
+        with at(0):
+            page = self.to_the_publishing_step()
+        with at(20):
+            self.approve(page, self.operator)
+        publication = page.publications.get()
+        self.assertEqual(
+            set(self.go_lives(publication)), {"media_center", "infopublik"}
+        )
+        self.assertIsNone(publication.live_everywhere_at)
+        self.assertIsNone(publication.took)
+        editor = self.editor_page(page)
+        self.assertContains(editor, "belum tayang di semua situs pilihan")
+        self.assertContains(
+            editor, "menunggu Portal Resmi Pemerintah Kota Palangka Raya"
+        )
+
+        # Three hours after the step started the index is back and the
+        # missing copy is made: only then is the news live everywhere.
+        with at(180):
+            self.portal_home.add_child(
+                instance=NewsIndexPage(title="Berita", slug="berita")
+            )
+            call_command("syndicate_news", stdout=StringIO())
+        publication.refresh_from_db()
+        self.assertEqual(
+            self.go_lives(publication)["portal"], STEP_START + minutes(180)
+        )
+        self.assertEqual(publication.live_everywhere_at, STEP_START + minutes(180))
+        self.assertEqual(publication.took, minutes(180))
+        self.assertIn("terlambat 1 jam", self.report_csv()[1])
+
+    def test_each_publication_is_measured_on_its_own(self):
+        with at(0):
+            page = self.to_the_publishing_step()
+        with at(10):
+            self.approve(page, self.operator)
+        # A correction, published an hour and a half after its own step began.
+        with at(120):
+            self.to_the_publishing_step(page, lead="Festival budaya resmi dibuka.")
+        with at(210):
+            self.approve(page, self.operator2)
+        first, second = page.publications.order_by("published_at")
+        self.assertEqual(first.took, minutes(10))
+        self.assertEqual(second.step_started_at, STEP_START + minutes(120))
+        self.assertEqual(second.took, minutes(90))
+        self.assertEqual(second.approved_by, self.operator2)
+        # The copies went live with the correction, each recorded.
+        self.assertEqual(
+            set(self.go_lives(second).values()), {STEP_START + minutes(210)}
+        )
+        self.assertContains(self.editor_page(page), "tepat waktu (1 jam 30 menit)")
+
+    def test_a_publication_outside_the_sop_is_not_measured(self):
+        admin = UserFactory(username="admin", is_superuser=True)
+        self.client.force_login(admin)
+        with at(0):
+            response = self.client.post(
+                reverse(
+                    "wagtailadmin_pages:add",
+                    args=("media_center", "newspage", self.news_index.pk),
+                ),
+                self.news_data(**{"action-publish": "1"}),
+            )
+        self.assertEqual(response.status_code, 302)
+        publication = NewsPublication.objects.get()
+        self.assertFalse(publication.through_sop)
+        self.assertIsNone(publication.took)
+        self.assertEqual(len(self.go_lives(publication)), 3)
+        self.assertIn("diterbitkan di luar SOP berita", self.report_csv()[1])
 
 
 class MoveTests(SyndicationTestCase):

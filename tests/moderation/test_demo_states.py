@@ -17,6 +17,7 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from media_center.models import NewsPublication
 from moderation.demo import DEMO_RUNS
 from moderation.models import SOPTask
 from moderation.services import WORKFLOW_PLANS
@@ -126,37 +127,58 @@ class DemoStatesTests(TestCase):
 
     def test_each_workflow_has_content_approved_at_every_step_and_published(self):
         for workflow in sop_workflows():
-            with self.subTest(workflow=workflow.name):
-                state = WorkflowState.objects.get(
-                    workflow=workflow, status=WorkflowState.STATUS_APPROVED
-                )
-                page = self.page_of(state)
-                self.assertTrue(page.live)
-                self.assertFalse(page.has_unpublished_changes)
-                task_states = list(state.task_states.order_by("started_at"))
+            approved = WorkflowState.objects.filter(
+                workflow=workflow, status=WorkflowState.STATUS_APPROVED
+            )
+            self.assertTrue(approved.exists())
+            for state in approved:
+                self.assert_approved_at_every_step_and_published(workflow, state)
+
+    def test_published_news_runs_are_measured_against_the_publishing_standard(self):
+        # One operator published within the two hours, one took longer.
+        publications = NewsPublication.objects.exclude(step_started_at=None)
+        self.assertEqual(
+            {publication.on_time for publication in publications}, {True, False}
+        )
+        for publication in publications:
+            with self.subTest(news=publication.news.title):
+                step = publication.task_state
+                self.assertEqual(publication.step_started_at, step.started_at)
+                self.assertEqual(publication.approved_at, step.finished_at)
+                self.assertEqual(publication.published_at, step.finished_at)
                 self.assertEqual(
-                    [task_state.task_id for task_state in task_states],
-                    list(workflow.tasks.values_list("pk", flat=True)),
+                    {live.live_at for live in publication.sites_live.all()},
+                    {step.finished_at},
                 )
-                approvers = [task_state.finished_by for task_state in task_states]
-                self.assertTrue(
-                    all(
-                        task_state.status == TaskState.STATUS_APPROVED
-                        for task_state in task_states
-                    )
+                self.assertEqual(publication.took, step.finished_at - step.started_at)
+
+    def assert_approved_at_every_step_and_published(self, workflow, state):
+        with self.subTest(workflow=workflow.name, page=self.page_of(state).title):
+            page = self.page_of(state)
+            self.assertTrue(page.live)
+            self.assertFalse(page.has_unpublished_changes)
+            task_states = list(state.task_states.order_by("started_at"))
+            self.assertEqual(
+                [task_state.task_id for task_state in task_states],
+                list(workflow.tasks.values_list("pk", flat=True)),
+            )
+            approvers = [task_state.finished_by for task_state in task_states]
+            self.assertTrue(
+                all(
+                    task_state.status == TaskState.STATUS_APPROVED
+                    for task_state in task_states
                 )
-                # Segregation of duties: a different person at each step, never
-                # the writer.
-                self.assertEqual(len(set(approvers)), len(approvers))
-                self.assertNotIn(state.requested_by, approvers)
-                # The last step published it, as its approver, when it approved.
-                publication = PageLogEntry.objects.get(
-                    page=page, action="wagtail.publish"
-                )
-                self.assertEqual(publication.user, approvers[-1])
-                self.assertEqual(publication.timestamp, task_states[-1].finished_at)
-                self.assertEqual(page.last_published_at, task_states[-1].finished_at)
-                self.assertEqual(page.first_published_at, page.last_published_at)
+            )
+            # Segregation of duties: a different person at each step, never
+            # the writer.
+            self.assertEqual(len(set(approvers)), len(approvers))
+            self.assertNotIn(state.requested_by, approvers)
+            # The last step published it, as its approver, when it approved.
+            publication = PageLogEntry.objects.get(page=page, action="wagtail.publish")
+            self.assertEqual(publication.user, approvers[-1])
+            self.assertEqual(publication.timestamp, task_states[-1].finished_at)
+            self.assertEqual(page.last_published_at, task_states[-1].finished_at)
+            self.assertEqual(page.first_published_at, page.last_published_at)
 
     def test_history_is_dated_back_consistently(self):
         now = timezone.now()
