@@ -328,6 +328,22 @@ def news_index_on(*, key):
 # News on the three sites ---------------------------------------------------------
 
 
+def news_copy_is(page):
+    """Whether ``page`` (of any class) is a copy of a news item on another site."""
+    return page.alias_of_id is not None and page.specific_class is NewsPage
+
+
+def news_copy_refusal():
+    """Why a copy of a news item may not be changed on its own."""
+    from django.utils.translation import gettext
+
+    return gettext(
+        "This is a copy of a news item of the Media Center: it follows its "
+        "original. To change, withdraw, move or delete it, do so on the "
+        "original (or untick this site there)."
+    )
+
+
 def news_site_key_of(page):
     """
     The key of the site (``media_center``, ``infopublik``, ``portal``) that
@@ -405,12 +421,12 @@ def news_sites_report():
     took against which standard (all None: no publication recorded).
     """
     from django.contrib.auth import get_user_model
-    from django.db.models import CharField, OuterRef, Subquery, Value
+    from django.db.models import Case, CharField, F, OuterRef, Subquery, Value, When
     from django.db.models.functions import Coalesce, Concat
 
     from wagtail.models import PageLogEntry
 
-    from .models import NewsPublication
+    from .models import NewsPublication, NewsSiteLive
 
     direct = PageLogEntry.objects.filter(
         page=OuterRef("pk"), action="wagtail.publish"
@@ -429,11 +445,26 @@ def news_sites_report():
     }
     for key, _field in NewsPage.SYNDICATED_SITES:
         root_path = site_root_url_path(key=key) or "//none/"
-        annotations[f"{key}_live_since"] = Subquery(
-            NewsPage.objects.filter(
-                alias_of=OuterRef("pk"), live=True, url_path__startswith=root_path
-            ).values("first_published_at")[:1]
+        # Since the copy there went live: its first go-live recorded (a copy
+        # carries its original's first publication date).
+        copy = NewsPage.objects.filter(
+            alias_of=OuterRef("pk"), live=True, url_path__startswith=root_path
         )
+        annotations[f"{key}_live_since"] = Coalesce(
+            Subquery(
+                NewsSiteLive.objects.filter(
+                    page__alias_of=OuterRef("pk"),
+                    page__live=True,
+                    page__url_path__startswith=root_path,
+                )
+                .order_by("live_at")
+                .values("live_at")[:1]
+            ),
+            Subquery(copy.values("first_published_at")[:1]),
+        )
+    annotations["media_center_live_since"] = Case(
+        When(live=True, then=F("first_published_at")), default=None
+    )
     root_path = site_root_url_path(key="media_center") or "//none/"
     publishing = {
         f"publishing_{field}": Subquery(latest.values(field)[:1])
@@ -467,8 +498,9 @@ def news_sites_state(*, news):
     publication, with the publishing step's timing.
     """
     from django.conf import settings
+    from django.db.models import Min
 
-    from .models import MEDIA_CENTER
+    from .models import MEDIA_CENTER, NewsSiteLive
 
     copies = (
         list(
@@ -480,6 +512,12 @@ def news_sites_state(*, news):
         else []
     )
     publication = news_publication_latest(news=news) if news.pk else None
+    first_live = dict(
+        NewsSiteLive.objects.filter(page__in=[copy.pk for copy in copies])
+        .values("page")
+        .annotate(first=Min("live_at"))
+        .values_list("page", "first")
+    )
     live_at = (
         {live.site: live.live_at for live in publication.sites_live.all()}
         if publication
@@ -504,7 +542,9 @@ def news_sites_state(*, news):
             {
                 "site": settings.WARTA_SITES[key]["site_name"],
                 "chosen": getattr(news, field),
-                "live_since": copy.first_published_at if live else None,
+                "live_since": (
+                    first_live.get(copy.pk, copy.first_published_at) if live else None
+                ),
                 "version_live_at": live_at.get(key) if live else None,
                 "url": copy.get_full_url() if live else "",
             }

@@ -385,6 +385,9 @@ def news_syndicate(*, news: NewsPage, user=None):
     if news.alias_of_id is not None or not news.live:
         return
     with transaction.atomic():
+        # One publication of the news makes its copies at a time (a double
+        # click, publish_scheduled while someone publishes).
+        list(NewsPage.objects.select_for_update().filter(pk=news.pk).values("pk"))
         copies = list(NewsPage.objects.filter(alias_of=news))
         for key, field in NewsPage.SYNDICATED_SITES:
             index = news_index_on(key=key)
@@ -400,9 +403,27 @@ def news_syndicate(*, news: NewsPage, user=None):
                 ).execute(skip_permission_checks=True)
                 if copy.live:
                     news_copy_live_record(copy=copy, site=key)
-            elif not getattr(news, field):
+            elif getattr(news, field):
+                for copy in here:
+                    _copy_slug_follow(copy, news=news, index=index)
+            else:
                 for copy in here:
                     copy.delete(user=user)
+
+
+def _copy_slug_follow(copy, *, news, index):
+    """
+    The original's address changed: its copy follows (Wagtail keeps an
+    alias's own slug), unless another page there holds that slug.
+    """
+    if copy.slug == news.slug:
+        return
+    taken = index.get_children().filter(slug=news.slug).exclude(pk=copy.pk).exists()
+    slug = f"{news.slug}-{news.pk}" if taken else news.slug
+    if copy.slug != slug:
+        copy.slug = slug
+        copy.set_url_path(index)
+        copy.save(update_fields=["slug", "url_path"], clean=False)
 
 
 def news_copies_delete(*, news_id: int):

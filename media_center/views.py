@@ -399,7 +399,7 @@ class NewsSitesReportView(ReportView):
     list_export = [
         "title",
         "live",
-        "first_published_at",
+        "media_center_live_since",
         "infopublik_live_since",
         "portal_live_since",
         "published_by",
@@ -411,7 +411,7 @@ class NewsSitesReportView(ReportView):
     export_headings = {
         "title": _("Title"),
         "live": _("Live on the Media Center"),
-        "first_published_at": _("On the Media Center since"),
+        "media_center_live_since": _("On the Media Center since"),
         "infopublik_live_since": _("On Info Publik since"),
         "portal_live_since": _("On the portal since"),
         "published_by": _("Published by"),
@@ -426,7 +426,7 @@ class NewsSitesReportView(ReportView):
             label=_("Title"),
             url_name="wagtailadmin_pages:edit",
         ),
-        DateColumn("first_published_at", label=_("On the Media Center since")),
+        DateColumn("media_center_live_since", label=_("On the Media Center since")),
         DateColumn("infopublik_live_since", label=_("On Info Publik since")),
         DateColumn("portal_live_since", label=_("On the portal since")),
         Column("published_by", label=_("Published by")),

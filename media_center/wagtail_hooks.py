@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +13,12 @@ from . import services
 from .models import Rubric
 from .models.pages import CHOOSE_SITES
 from .panels import DutyTodayPanel, MyAssignmentsPanel, RosterDuePanel
-from .selectors import assignments_open_for, roster_missing_next_month
+from .selectors import (
+    assignments_open_for,
+    news_copy_is,
+    news_copy_refusal,
+    roster_missing_next_month,
+)
 from .views import NewsroomPlanningViewSetGroup, NewsSitesReportView
 
 
@@ -93,3 +100,34 @@ def register_news_sites_report_menu_item():
         icon_name="site",
         order=700,
     )
+
+
+def _copy_refused(request, page):
+    messages.error(request, news_copy_refusal())
+    return redirect("wagtailadmin_pages:edit", page.alias_of_id)
+
+
+@hooks.register("before_unpublish_page")
+@hooks.register("before_delete_page")
+@hooks.register("before_copy_page")
+@hooks.register("before_convert_alias_page")
+def news_copies_follow_their_original(request, page):
+    """A news copy is withdrawn, deleted, copied or cut loose only through its original."""
+    if news_copy_is(page):
+        return _copy_refused(request, page)
+    return None
+
+
+@hooks.register("before_move_page")
+def news_copies_stay_put(request, page, destination):
+    if news_copy_is(page):
+        return _copy_refused(request, page)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def news_copies_not_in_bulk(request, action_type, objects, action_class):
+    for page in objects:
+        if getattr(page, "alias_of_id", None) and news_copy_is(page):
+            return _copy_refused(request, page)
+    return None

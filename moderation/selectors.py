@@ -152,6 +152,15 @@ def cancel_refusal(page, user):
     )
 
 
+def alias_refusal():
+    """Why a copy of a page may not be made as an alias that follows it."""
+    return gettext(
+        "A copy that follows the original (an alias) would go live without "
+        "passing the SOP. Copy the page without that option: the copy is a "
+        "draft that goes through the SOP."
+    )
+
+
 def publish_refusal():
     """Why a publisher may not publish content directly."""
     return gettext(

@@ -14,7 +14,12 @@ from wagtail.admin.views import home
 from . import runs
 from .action_menu import ResubmitFromFirstStepMenuItem
 from .panels import SOPDeadlinesPanel, WorkflowObjectsToModeratePanel
-from .selectors import cancel_refusal, publish_refusal, run_return_message
+from .selectors import (
+    alias_refusal,
+    cancel_refusal,
+    publish_refusal,
+    run_return_message,
+)
 from .services import FinalStep, final_step_approve, page_keep_draft
 
 
@@ -69,11 +74,19 @@ def cancel_only_by_the_submitter(request, page):
 
 @hooks.register("before_copy_page")
 def copies_are_drafts(request, page):
-    """A copy may carry a new title and slug: it goes through the SOP before it is published."""
-    publishing = request.method == "POST" and request.POST.get("publish_copies")
-    if publishing and not request.user.is_superuser:
-        messages.error(request, publish_refusal())
-        return redirect("wagtailadmin_pages:copy", page.pk)
+    """
+    A copy may carry a new title and slug: it goes through the SOP before it
+    is published, and is never an alias (live at once, following the original).
+    """
+    if request.method != "POST" or request.user.is_superuser:
+        return None
+    for field, refusal in (
+        ("publish_copies", publish_refusal),
+        ("alias", alias_refusal),
+    ):
+        if request.POST.get(field):
+            messages.error(request, refusal())
+            return redirect("wagtailadmin_pages:copy", page.pk)
     return None
 
 

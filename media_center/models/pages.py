@@ -320,9 +320,17 @@ class NewsPage(BasePage):
         return super().can_create_at(parent) and _is_media_center_index(parent)
 
     def can_move_to(self, parent):
-        return super().can_move_to(parent) and (
-            self.alias_of_id is not None or _is_media_center_index(parent)
+        """The original stays on the Media Center; a copy stays where it was made."""
+        return (
+            self.alias_of_id is None
+            and super().can_move_to(parent)
+            and _is_media_center_index(parent)
         )
+
+    @property
+    def is_copy(self):
+        """A copy on Info Publik or the portal, following its original."""
+        return self.alias_of_id is not None
 
     @property
     def summary_text(self):

@@ -341,7 +341,10 @@ class PerSiteStateTests(SyndicationTestCase):
         report = self.client.get(reverse("news_sites_report"))
         self.assertEqual(report.status_code, 200)
         (row,) = report.context["object_list"]
-        self.assertEqual(row.infopublik_live_since, copy.first_published_at)
+        self.assertEqual(
+            row.infopublik_live_since,
+            page.publications.get().sites_live.get(site="infopublik").live_at,
+        )
         self.assertIsNone(row.portal_live_since)
         self.assertEqual(row.published_by_username, "operator")
         self.assertContains(report, "Berita di tiga situs")
@@ -563,3 +566,103 @@ class MoveTests(SyndicationTestCase):
         page.refresh_from_db()
         self.assertEqual(page.get_parent().pk, self.news_index.pk)
         self.assertEqual(self.status_on_each_host()[MEDIA_CENTER_HOST], 200)
+
+
+class CopiesFollowTheirOriginalTests(SyndicationTestCase):
+    """A copy is changed only through its original, by every admin route."""
+
+    def test_a_copy_is_not_withdrawn_deleted_moved_copied_or_cut_loose(self):
+        page = self.publish_directly()
+        copy = NewsPage.objects.get(alias_of=page, url_path__contains="portal")
+        # The Admin Website group may change pages on the portal: not this one.
+        webadmin = group_member("webadmin", sop.WEBSITE_ADMIN)
+        admin = UserFactory(username="admin", is_superuser=True)
+        routes = {
+            "unpublish": reverse("wagtailadmin_pages:unpublish", args=(copy.pk,)),
+            "delete": reverse("wagtailadmin_pages:delete", args=(copy.pk,)),
+            "move": reverse(
+                "wagtailadmin_pages:move_confirm",
+                args=(copy.pk, self.infopublik_news_index.pk),
+            ),
+            "copy": reverse("wagtailadmin_pages:copy", args=(copy.pk,)),
+            "convert": reverse("wagtailadmin_pages:convert_alias", args=(copy.pk,)),
+            "bulk unpublish": reverse(
+                "wagtail_bulk_action", args=("wagtailcore", "page", "unpublish")
+            )
+            + f"?id={copy.pk}",
+            "bulk delete": reverse(
+                "wagtail_bulk_action", args=("wagtailcore", "page", "delete")
+            )
+            + f"?id={copy.pk}",
+        }
+        for user in (webadmin, admin):
+            self.client.force_login(user)
+            for name, url in routes.items():
+                with self.subTest(user=user.username, route=name):
+                    response = self.client.post(
+                        url,
+                        {
+                            "new_title": "Salinan",
+                            "new_slug": "salinan",
+                            "new_parent_page": self.portal_news_index.pk,
+                        },
+                        follow=True,
+                    )
+                    if name == "move":
+                        # Wagtail refuses the destination before asking the hook.
+                        self.assertNotContains(
+                            response, "salinan berita Media Center", status_code=200
+                        )
+                        continue
+                    self.assertContains(
+                        response, "salinan berita Media Center", status_code=200
+                    )
+        copy.refresh_from_db()
+        self.assertTrue(copy.live)
+        self.assertEqual(copy.alias_of_id, page.pk)
+        self.assertEqual(copy.get_parent().pk, self.portal_news_index.pk)
+        self.assertEqual(NewsPage.objects.count(), 3)
+        self.assertEqual(set(self.status_on_each_host().values()), {200})
+
+    def test_a_news_item_is_not_copied_as_a_live_alias(self):
+        page = self.publish_directly()
+        self.client.force_login(self.operator)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:copy", args=(page.pk,)),
+            {
+                "new_title": "Salinan",
+                "new_slug": "salinan",
+                "new_parent_page": self.news_index.pk,
+                "alias": "on",
+            },
+            follow=True,
+        )
+        self.assertContains(response, "tanpa melewati SOP")
+        self.assertEqual(NewsPage.objects.count(), 3)
+
+    def test_a_new_address_moves_the_copies_with_it(self):
+        page = self.publish_directly()
+        self.edit_and_publish(page, slug="festival-isen-mulang-dibuka")
+        for host in (MEDIA_CENTER_HOST, INFOPUBLIK_HOST, PORTAL_HOST):
+            with self.subTest(host=host):
+                self.assertEqual(
+                    self.get_on(
+                        host, "/berita/festival-isen-mulang-dibuka/"
+                    ).status_code,
+                    200,
+                )
+                self.assertEqual(self.get_on(host, PATH).status_code, 404)
+
+    def test_a_site_ticked_later_is_live_there_since_then(self):
+        with at(0):
+            page = self.publish_directly(publish_to_portal="")
+        with at(24 * 60):
+            self.edit_and_publish(page)
+        copy = NewsPage.objects.get(alias_of=page, url_path__contains="portal")
+        self.client.force_login(self.operator)
+        (row,) = self.client.get(reverse("news_sites_report")).context["object_list"]
+        self.assertEqual(row.portal_live_since, STEP_START + minutes(24 * 60))
+        self.assertLess(row.infopublik_live_since, row.portal_live_since)
+        self.assertLess(copy.first_published_at, row.portal_live_since)
+        editor = self.client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        self.assertContains(editor, "24 November 2026 09.00 WIB")
