@@ -1,8 +1,18 @@
-"""Reads of the sections' articles."""
+"""Reads of Info Publik: the sections' articles and the register of public information."""
 
-from portal.selectors import listing
+from dataclasses import dataclass
 
-from .models import ArticlePage
+from django.db.models import Prefetch, Q
+
+from portal.selectors import listing, pages_public
+
+from .models import (
+    PERIODIC_FRESHNESS,
+    ArticlePage,
+    InformationCategory,
+    ReportDocument,
+    ReportPage,
+)
 
 
 def _articles_for_listing(queryset):
@@ -17,3 +27,150 @@ def articles_latest(*, limit, root):
 def articles_list(*, index):
     """Published articles under an article index."""
     return _articles_for_listing(ArticlePage.objects.child_of(index))
+
+
+# The register of public information (Daftar Informasi Publik) -------------------
+
+
+def register_pages(index, *, exempt=False):
+    """The live, public report pages of ``index``: exempt ones, or all others."""
+    pages = ReportPage.objects.child_of(index).live()
+    if exempt:
+        return pages.filter(category=InformationCategory.EXEMPT)
+    return pages.exclude(category=InformationCategory.EXEMPT)
+
+
+def _with_register_columns(queryset):
+    """The register's columns and files of each entry, in a fixed number of queries."""
+    return queryset.select_related("information_type", "holder").prefetch_related(
+        Prefetch(
+            "documents",
+            queryset=ReportDocument.objects.select_related("document").order_by(
+                "sort_order"
+            ),
+        )
+    )
+
+
+def register_years(*, index):
+    """The years the register of ``index`` has public entries for, newest first."""
+    return list(
+        pages_public(register_pages(index))
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
+def register_entries(*, index, filters):
+    """
+    The public entries of the register (never the exempt ones), narrowed by
+    ``filters``, newest year first, with their columns and files.
+    """
+    entries = register_pages(index)
+    if filters.category:
+        entries = entries.filter(category=filters.category)
+    if filters.year:
+        entries = entries.filter(year=filters.year)
+    if filters.information_type:
+        entries = entries.filter(information_type=filters.information_type)
+    if filters.holder:
+        entries = entries.filter(holder=filters.holder)
+    if filters.query:
+        # Wagtail's search backends read the queryset's filters themselves
+        # and know ``public()``; the matches are then loaded as a listing.
+        found = entries.public().search(filters.query, operator="and")
+        entries = entries.filter(pk__in=[page.pk for page in found])
+    return _with_register_columns(pages_public(entries)).order_by(
+        "-year", "title", "pk"
+    )
+
+
+@dataclass
+class DipSection:
+    category: InformationCategory
+    rows: list  # (number, report page)
+
+
+@dataclass
+class DipTable:
+    """The Daftar Informasi Publik of one year, numbered, by category."""
+
+    year: int
+    years: list
+    sections: list
+
+    @property
+    def count(self):
+        return sum(len(section.rows) for section in self.sections)
+
+
+def dip_table(*, index, year):
+    """
+    The DIP of ``year``: every published, non-exempt entry of the register,
+    by category (periodic, immediate, at any time), numbered from 1.
+    """
+    pages = list(
+        _with_register_columns(
+            pages_public(register_pages(index).filter(year=year))
+        ).order_by("information_type__name", "title", "pk")
+    )
+    sections = []
+    number = 0
+    for category in InformationCategory.public():
+        rows = []
+        for page in pages:
+            if page.category == category:
+                number += 1
+                rows.append((number, page))
+        if rows:
+            sections.append(DipSection(category=category, rows=rows))
+    return DipTable(year=year, years=register_years(index=index), sections=sections)
+
+
+def exempt_entries(*, index):
+    """The public list of exempt information: what is withheld, why, and until when."""
+    return (
+        pages_public(register_pages(index, exempt=True))
+        .select_related("information_type", "holder")
+        .order_by("-year", "title", "pk")
+    )
+
+
+def document_withheld(*, document):
+    """
+    Whether ``document`` belongs to a report page the public may not take
+    files from: exempt information, or a page that is not live.
+    """
+    return (
+        ReportDocument.objects.filter(document=document)
+        .filter(Q(page__category=InformationCategory.EXEMPT) | Q(page__live=False))
+        .exists()
+    )
+
+
+def reports_periodic_stale(*, now):
+    """
+    Live periodic entries whose newest published version is older than six
+    months (UU 14/2008: periodic information at least every six months).
+    """
+    return (
+        ReportPage.objects.live()
+        .filter(
+            category=InformationCategory.PERIODIC,
+            last_published_at__lt=now - PERIODIC_FRESHNESS,
+        )
+        .select_related("information_type", "holder")
+        .order_by("last_published_at", "pk")
+    )
+
+
+def reports_exemption_ended(*, today):
+    """Exempt entries whose exemption period has ended: to be classified again."""
+    return (
+        ReportPage.objects.filter(
+            category=InformationCategory.EXEMPT, exemption_ends_on__lte=today
+        )
+        .select_related("information_type", "holder")
+        .order_by("exemption_ends_on", "pk")
+    )

@@ -1,9 +1,15 @@
+from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Section
+from .models import InformationType, Section
+from .selectors import document_withheld
 
 
 class SectionViewSet(SnippetViewSet):
@@ -15,3 +21,78 @@ class SectionViewSet(SnippetViewSet):
 
 
 register_snippet(SectionViewSet)
+
+
+class InformationTypeViewSet(SnippetViewSet):
+    model = InformationType
+    icon = "list-ul"
+    menu_label = _("Information types")
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+
+
+register_snippet(InformationTypeViewSet)
+
+
+@hooks.register("before_serve_document")
+def withhold_exempt_and_unpublished_documents(document, request):
+    """
+    The files of exempt information and of reports that are not live are
+    not the public's: a 404, whatever address is guessed. Editors who may
+    use the document still get it.
+    """
+    if not document_withheld(document=document):
+        return None
+    policy = policy_registry.get_by_type(get_document_model())
+    if policy.user_has_any_permission_for_instance(
+        request.user, ["change", "choose"], document
+    ):
+        return None
+    raise Http404(gettext("This document is not available to the public."))
+
+
+# The register entries needing the Admin Website's attention (issue 6) ------------
+# Imports are local so that this block only adds to the module.
+
+
+@hooks.register("register_admin_urls")
+def register_register_review_report_urls():
+    from django.urls import path
+
+    from .views import RegisterReviewReportView
+
+    return [
+        path(
+            "reports/register-review/",
+            RegisterReviewReportView.as_view(),
+            name="register_review_report",
+        ),
+        path(
+            "reports/register-review/results/",
+            RegisterReviewReportView.as_view(results_only=True),
+            name="register_review_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_register_review_menu_item():
+    from django.urls import reverse
+
+    from .views import RegisterReviewMenuItem
+
+    return RegisterReviewMenuItem(
+        _("Public information needing review"),
+        reverse("register_review_report"),
+        icon_name="warning",
+        order=710,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_register_review_panel(request, panels):
+    from .panels import RegisterReviewPanel
+    from .views import may_review_register, register_review_summary
+
+    if may_review_register(request.user) and (summary := register_review_summary()):
+        panels.append(RegisterReviewPanel(summary))

@@ -105,6 +105,9 @@ GROUP_PLANS = (
             "infopublik.add_section",
             "infopublik.change_section",
             "infopublik.view_section",
+            "infopublik.add_informationtype",
+            "infopublik.change_informationtype",
+            "infopublik.view_informationtype",
         ),
     ),
     # News SOP steps 1–3: the duty roster, the leaders' agenda, assignments.

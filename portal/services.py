@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Collection, Page, Site
 
-from infopublik.models import ArticleIndexPage, InfoPublikHomePage
+from infopublik.models import ArticleIndexPage, InfoPublikHomePage, RegisterIndexPage
 from media_center.models import AgendaPage, MediaCenterHomePage, NewsIndexPage
 
 from .models import AnnouncementIndexPage, PortalHomePage, SiteIdentity
@@ -50,6 +50,7 @@ SITE_PLANS = (
         tagline="Keterbukaan informasi publik sesuai UU Nomor 14 Tahun 2008",
         collection="Info Publik",
         sections=(
+            (RegisterIndexPage, "Daftar Informasi Publik", "daftar-informasi-publik"),
             (ArticleIndexPage, "Artikel", "artikel"),
             (NewsIndexPage, "Berita", "berita"),
         ),

@@ -22,6 +22,12 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are served by Wagtail's document view, which
+    # checks who may have them (exempt information, unpublished reports).
+    for folder in ("original_images", "images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/",
+            document_root=settings.MEDIA_ROOT / folder,
+        )
 
 urlpatterns += [path("", include(wagtail_urls))]

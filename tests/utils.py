@@ -9,7 +9,7 @@ from wagtail.coreutils import get_dummy_request
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from infopublik.models import ArticleIndexPage, InfoPublikHomePage
+from infopublik.models import ArticleIndexPage, InfoPublikHomePage, RegisterIndexPage
 from media_center.models import MediaCenterHomePage, NewsIndexPage
 from moderation.services import sop_setup
 from portal.models import AnnouncementIndexPage, PortalHomePage
@@ -47,6 +47,7 @@ class SitesTestCase(WagtailPageTestCase):
         cls.news_index = NewsIndexPage.objects.child_of(cls.media_center_home).get()
         cls.infopublik_home = InfoPublikHomePage.objects.get()
         cls.article_index = ArticleIndexPage.objects.get()
+        cls.register_index = RegisterIndexPage.objects.get()
         cls.portal_home = PortalHomePage.objects.get()
         # Where the copies of news published on all three sites live.
         cls.infopublik_news_index = NewsIndexPage.objects.child_of(

@@ -1,6 +1,6 @@
 """
 Info Publik's pages: its home and the sections' articles. The register of
-public information (Daftar Informasi Publik) has its own models.
+public information (Daftar Informasi Publik) is in ``register.py``.
 """
 
 from django.conf import settings
@@ -42,7 +42,11 @@ class InfoPublikHomePage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["infopublik.ArticleIndexPage", "portal.StandardPage"]
+    subpage_types = [
+        "infopublik.ArticleIndexPage",
+        "infopublik.RegisterIndexPage",
+        "portal.StandardPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -53,7 +57,7 @@ class InfoPublikHomePage(BasePage):
         from media_center.selectors import news_latest
         from portal.selectors import child_index_page
 
-        from .selectors import articles_latest
+        from ..selectors import articles_latest
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = articles_latest(limit=6, root=self)
@@ -77,7 +81,7 @@ class ArticleIndexPage(ListingMixin, BasePage):
         verbose_name = _("article index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import articles_list
+        from ..selectors import articles_list
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = self.paginate(request, articles_list(index=self))

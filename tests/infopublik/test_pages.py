@@ -4,7 +4,12 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from infopublik.factories import ArticlePageFactory, SectionFactory
-from infopublik.models import ArticleIndexPage, ArticlePage, InfoPublikHomePage
+from infopublik.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    InfoPublikHomePage,
+    RegisterIndexPage,
+)
 from portal.factories import ImageFactory
 from portal.models import StandardPage
 from tests.utils import INFOPUBLIK_HOST, SitesTestCase
@@ -14,7 +19,7 @@ class ArticlePageTreeTests(SitesTestCase):
     def test_allowed_children_and_parents(self):
         self.assertAllowedParentPageTypes(InfoPublikHomePage, {Page})
         self.assertAllowedSubpageTypes(
-            InfoPublikHomePage, {ArticleIndexPage, StandardPage}
+            InfoPublikHomePage, {ArticleIndexPage, RegisterIndexPage, StandardPage}
         )
         self.assertAllowedSubpageTypes(ArticleIndexPage, {ArticlePage})
         self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from infopublik.demo import seed_infopublik
+from infopublik.demo import seed_infopublik, seed_register
 from media_center.demo import (
     seed_agenda,
     seed_assignments,
@@ -32,6 +32,7 @@ LABELS = {
     "news": gettext_lazy("news"),
     "articles": gettext_lazy("articles"),
     "announcements": gettext_lazy("announcements"),
+    "register entries": gettext_lazy("public information register entries"),
     "workflow runs": gettext_lazy("runs through the SOP workflows"),
     "duty rosters": gettext_lazy("duty rosters"),
     "officials": gettext_lazy("officials"),
@@ -44,13 +45,14 @@ class Command(BaseCommand):
     """
     Fill the three sites with Indonesian demo content: users, agencies,
     rubrics, sections, profile pages, news, articles and announcements, the
-    duty rosters and the leaders' agenda, and drafts in every state of the
-    two SOP workflows.
+    register of public information with its PDFs, the duty rosters and the
+    leaders' agenda, and drafts in every state of the two SOP workflows.
     """
 
     help = (
         "Fill the three sites with demo content (users, news, articles, "
-        "announcements, profile pages). Repeatable: what exists is left alone. "
+        "announcements, profile pages, the public information register). "
+        "Repeatable: what exists is left alone. "
         "Refuses to run when DEBUG is off unless --force is given."
     )
 
@@ -96,6 +98,7 @@ class Command(BaseCommand):
             counts += seed_infopublik(
                 demo_rng(seed, "infopublik"), users=users, now=now
             )
+            counts.append(seed_register(users=users, agencies=agencies, now=now))
             counts += seed_portal(demo_rng(seed, "portal"), users=users, now=now)
             counts.append(seed_duty_rosters(users=users, today=timezone.localdate(now)))
             counts += seed_agenda(now=now)
