@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Count, DateField, F, Prefetch, Q, Value, When
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from portal.selectors import listing, pages_public
 
@@ -174,3 +176,57 @@ def reports_exemption_ended(*, today):
         .select_related("information_type", "holder")
         .order_by("exemption_ends_on", "pk")
     )
+
+
+def register_review(*, now=None):
+    """
+    The register entries needing attention at ``now``: live periodic entries
+    not published again for six months, and exempt entries whose exemption
+    has ended; the longest due first, with their columns, in one query.
+    """
+    now = now or timezone.now()
+    entries = reports_periodic_stale(now=now) | reports_exemption_ended(
+        today=timezone.localdate(now)
+    )
+    return entries.annotate(
+        # Since when it needs attention: six months after its latest
+        # publication, or the day its exemption ended.
+        due_on=Case(
+            When(
+                category=InformationCategory.EXEMPT,
+                then=F("exemption_ends_on"),
+            ),
+            default=TruncDate(
+                F("last_published_at") + Value(PERIODIC_FRESHNESS),
+                output_field=DateField(),
+            ),
+            output_field=DateField(),
+        )
+    ).order_by("due_on", "title", "pk")
+
+
+@dataclass
+class RegisterReviewSummary:
+    """What the dashboard says: how many of each, and the longest due."""
+
+    stale: int
+    exemption_ended: int
+    oldest: list
+
+    @property
+    def total(self):
+        return self.stale + self.exemption_ended
+
+    def __bool__(self):
+        return bool(self.total)
+
+
+def register_review_summary(*, now=None, limit=5):
+    """The counts of each kind and the ``limit`` longest due: two queries at most."""
+    entries = register_review(now=now)
+    counts = entries.order_by().aggregate(
+        stale=Count("pk", filter=~Q(category=InformationCategory.EXEMPT)),
+        exemption_ended=Count("pk", filter=Q(category=InformationCategory.EXEMPT)),
+    )
+    oldest = list(entries[:limit]) if any(counts.values()) else []
+    return RegisterReviewSummary(oldest=oldest, **counts)

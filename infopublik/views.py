@@ -5,11 +5,7 @@ published again at least every six months (UU 14/2008 Pasal 9 ayat 4), and
 exempt information is classified again when its exemption period ends.
 """
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, DateField, F, Q, Value, When
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
@@ -23,8 +19,8 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
-from .models import PERIODIC_FRESHNESS, InformationCategory, ReportPage
-from .selectors import reports_exemption_ended, reports_periodic_stale
+from .models import InformationCategory, ReportPage
+from .selectors import register_review
 
 # Granted to the Admin Website by the data migration and ``setup_sop``, and
 # to superusers: the people who keep the register's entries and their types.
@@ -41,33 +37,6 @@ REASON_CHOICES = [
 def may_review_register(user):
     """Whether ``user`` sees the register entries needing attention (Admin Website, superusers)."""
     return user.is_active and user.has_perm(REVIEW_PERMISSION)
-
-
-def register_review(*, now=None):
-    """
-    The register entries needing attention at ``now``: live periodic entries
-    not published again for six months, and exempt entries whose exemption
-    has ended; the longest due first, with their columns, in one query.
-    """
-    now = now or timezone.now()
-    entries = reports_periodic_stale(now=now) | reports_exemption_ended(
-        today=timezone.localdate(now)
-    )
-    return entries.annotate(
-        # Since when it needs attention: six months after its latest
-        # publication, or the day its exemption ended.
-        due_on=Case(
-            When(
-                category=InformationCategory.EXEMPT,
-                then=F("exemption_ends_on"),
-            ),
-            default=TruncDate(
-                F("last_published_at") + Value(PERIODIC_FRESHNESS),
-                output_field=DateField(),
-            ),
-            output_field=DateField(),
-        )
-    ).order_by("due_on", "title", "pk")
 
 
 def _months_between(earlier, later):
@@ -92,33 +61,6 @@ def attention_reason(page, *, now=None):
         "needs updating: latest version published %(date)s, %(months)d months ago",
         months,
     ) % {"date": date_format(published, "j F Y"), "months": months}
-
-
-@dataclass
-class RegisterReviewSummary:
-    """What the dashboard says: how many of each, and the longest due."""
-
-    stale: int
-    exemption_ended: int
-    oldest: list
-
-    @property
-    def total(self):
-        return self.stale + self.exemption_ended
-
-    def __bool__(self):
-        return bool(self.total)
-
-
-def register_review_summary(*, now=None, limit=5):
-    """The counts of each kind and the ``limit`` longest due: two queries at most."""
-    entries = register_review(now=now)
-    counts = entries.order_by().aggregate(
-        stale=Count("pk", filter=~Q(category=InformationCategory.EXEMPT)),
-        exemption_ended=Count("pk", filter=Q(category=InformationCategory.EXEMPT)),
-    )
-    oldest = list(entries[:limit]) if any(counts.values()) else []
-    return RegisterReviewSummary(oldest=oldest, **counts)
 
 
 class RegisterReviewFilterSet(WagtailFilterSet):

@@ -92,7 +92,8 @@ def register_register_review_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_register_review_panel(request, panels):
     from .panels import RegisterReviewPanel
-    from .views import may_review_register, register_review_summary
+    from .selectors import register_review_summary
+    from .views import may_review_register
 
     if may_review_register(request.user) and (summary := register_review_summary()):
         panels.append(RegisterReviewPanel(summary))

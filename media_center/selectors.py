@@ -344,7 +344,7 @@ def news_copy_refusal():
     )
 
 
-def news_site_key_of(page):
+def news_site_key_of(*, page):
     """
     The key of the site (``media_center``, ``infopublik``, ``portal``) that
     ``page`` is on, read from the database, or None.

@@ -352,7 +352,7 @@ def news_copy_live_record(*, copy: NewsPage, site=None):
     from .selectors import news_site_key_of
 
     publication = NewsPublication.objects.filter(news_id=copy.alias_of_id).first()
-    site = site or news_site_key_of(copy)
+    site = site or news_site_key_of(page=copy)
     if publication is None or site is None:
         return
     _site_live_record(publication, site=site, page=copy, at=timezone.now())

@@ -371,19 +371,12 @@ def _publishing_timing(row):
     """A report row's latest publishing step against its standard."""
     if row.publishing_pk is None:
         return "—"
-    publication = NewsPublication(
+    return NewsPublication(
         step_started_at=row.publishing_step_started_at,
         live_everywhere_at=row.publishing_live_everywhere_at,
         took=row.publishing_took,
         time_standard=row.publishing_time_standard,
-    )
-    if publication.time_standard is None:
-        return publication.timing_label()
-    return "{} ({})".format(
-        publication.timing_label(),
-        gettext("standard %(standard)s")
-        % {"standard": publication.time_standard_label},
-    )
+    ).timing_summary()
 
 
 class NewsSitesReportView(ReportView):

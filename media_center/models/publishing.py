@@ -126,6 +126,15 @@ class NewsPublication(models.Model):
             else None
         )
 
+    def timing_summary(self):
+        """The timing with the standard it is measured against, for the editor and the report."""
+        if self.time_standard is None:
+            return self.timing_label()
+        return "{} ({})".format(
+            self.timing_label(),
+            gettext("standard %(standard)s") % {"standard": self.time_standard_label},
+        )
+
     def timing_label(self):
         """
         The publishing step against its standard, as the editor and the
