@@ -212,8 +212,20 @@ class BasePage(Page):
         else the page itself.
         """
         if self.alias_of_id is not None:
-            return Page.objects.filter(pk=self.alias_of_id).first() or self
+            return self.alias_of
         return self
+
+    def get_view_restrictions(self):
+        """
+        Wagtail checks a copy (an alias) against its original's own view
+        restrictions but not those of the original's sections: a news item
+        in a Media Center section kept to logged-in readers is kept to them
+        on Info Publik and the portal too.
+        """
+        restrictions = super().get_view_restrictions()
+        if self.alias_of_id is None:
+            return restrictions
+        return restrictions | self.alias_of.get_view_restrictions()
 
     def get_meta_description(self):
         """The description for search engines and link previews."""

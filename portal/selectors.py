@@ -7,7 +7,7 @@ from django.db.models.lookups import StartsWith
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 # Changed whenever something the site chrome shows may have changed (a page
 # published, moved or deleted, an identity edited); see signal_handlers.py.
@@ -24,15 +24,43 @@ def site_get(*, key):
     return Site.objects.select_related("root_page").filter(hostname=hostname).first()
 
 
+def _under_restriction():
+    """True for a page under a view restriction (login, password, groups)."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            StartsWith(OuterRef("path"), F("page__path"))
+        )
+    )
+
+
+def _copy_of_restricted():
+    """
+    True for a copy (an alias) whose original is under a view restriction: a
+    news item kept to the Media Center's logged-in readers is not public on
+    Info Publik or the portal either.
+    """
+    return Exists(
+        Page.objects.filter(pk=OuterRef("alias_of_id")).filter(_under_restriction())
+    )
+
+
 def pages_public(queryset):
     """
     ``queryset`` without the pages under a view restriction (login, password,
-    groups), in the same SQL query; Wagtail's ``public()`` costs one more.
+    groups), nor copies of such pages, in the same SQL query; Wagtail's
+    ``public()`` costs one more and does not look at a copy's original.
     """
-    restricted = PageViewRestriction.objects.filter(
-        StartsWith(OuterRef("path"), F("page__path"))
-    )
-    return queryset.exclude(Exists(restricted))
+    return queryset.exclude(_under_restriction()).exclude(_copy_of_restricted())
+
+
+def copies_of_restricted(*, root):
+    """
+    The ids of the copies under ``root`` whose original is under a view
+    restriction: what a search must leave out besides ``public()``, in the
+    form Wagtail's search backends read (they do not read subqueries).
+    """
+    copies = Page.objects.descendant_of(root).filter(_copy_of_restricted())
+    return list(copies.values_list("pk", flat=True))
 
 
 def listing(queryset, *related):

@@ -9,13 +9,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 from .feeds import SiteFeed
+from .sitemaps import PublicSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", views.search, name="search"),
     path("feed/", SiteFeed(), name="feed"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"wagtail": PublicSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", cache_page(60 * 60)(views.robots_txt), name="robots_txt"),
 ]
 

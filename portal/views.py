@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from .pagination import paginate
+from .selectors import copies_of_restricted
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -33,11 +34,13 @@ def search(request):
     results = None
     if query:
         # Wagtail's search backends read the queryset's filters themselves and
-        # know ``public()``, not the subquery of ``pages_public``.
+        # know ``public()`` and a list of ids, not the subqueries of
+        # ``pages_public``.
         pages = (
             Page.objects.live()
             .public()
             .descendant_of(site.root_page)
+            .exclude(pk__in=copies_of_restricted(root=site.root_page))
             .specific()
             .search(query, operator="and")
         )

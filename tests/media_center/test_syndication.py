@@ -7,14 +7,16 @@ through the admin and on the three hosts.
 import datetime
 from io import StringIO
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import time_machine
+from defusedxml import ElementTree
 
 from media_center.factories import RubricFactory
 from media_center.models import NewsIndexPage, NewsPage, NewsPublication
@@ -30,6 +32,15 @@ from tests.utils import (
 
 SLUG = "wali-kota-buka-festival-isen-mulang"
 PATH = f"/berita/{SLUG}/"
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+# Where a reader meets a site's news besides the news item's own page.
+PUBLIC_LISTS = {
+    "home": "/",
+    "listing": "/berita/",
+    "search": "/cari/?q=Isen+Mulang",
+    "feed": "/feed/",
+    "sitemap": "/sitemap.xml",
+}
 
 
 class SyndicationTestCase(SitesTestCase):
@@ -123,6 +134,15 @@ class SyndicationTestCase(SitesTestCase):
             for host in (MEDIA_CENTER_HOST, INFOPUBLIK_HOST, PORTAL_HOST)
         }
 
+    def lists_showing_the_news(self, host):
+        """Which of the site's public lists (``PUBLIC_LISTS``) link to the news."""
+        return {
+            name
+            for name, path in PUBLIC_LISTS.items()
+            if f"{host}{PATH}" in self.get_on(host, path).content.decode()
+            or f'href="{PATH}"' in self.get_on(host, path).content.decode()
+        }
+
 
 class PublishingRouteTests(SyndicationTestCase):
     def test_the_last_approval_of_the_news_sop_publishes_on_all_three_sites(self):
@@ -178,6 +198,34 @@ class PublishingRouteTests(SyndicationTestCase):
         with time_machine.travel(go_live + datetime.timedelta(minutes=5)):
             call_command("publish_scheduled")
         self.assertEqual(set(self.status_on_each_host().values()), {200})
+
+    def test_a_revert_and_publish_puts_the_old_version_on_every_site(self):
+        page = self.publish_directly()
+        first = page.live_revision
+        self.edit_and_publish(page, lead="Festival dibuka dengan tarian Manasai.")
+        # The reporter takes the first version back through the SOP from its
+        # "Kembalikan" screen; the operator publishes it from there.
+        self.client.force_login(self.reporter)
+        revert_url = reverse(
+            "wagtailadmin_pages:revisions_revert", args=(page.pk, first.pk)
+        )
+        self.assertContains(self.client.get(revert_url), "Festival budaya dibuka")
+        response = self.client.post(
+            revert_url, self.news_data(**{"action-submit": "1"})
+        )
+        self.assertEqual(response.status_code, 302)
+        self.approve(page, self.editor)
+        self.client.force_login(self.operator)
+        response = self.client.post(
+            revert_url, self.news_data(**{"action-publish": "1"})
+        )
+        self.assertEqual(response.status_code, 302)
+        for host in (MEDIA_CENTER_HOST, INFOPUBLIK_HOST, PORTAL_HOST):
+            with self.subTest(host=host):
+                response = self.get_on(host, PATH)
+                self.assertContains(response, "Festival budaya dibuka Wali Kota.")
+                self.assertNotContains(response, "tarian Manasai")
+        self.assertEqual(NewsPublication.objects.filter(news=page).count(), 3)
 
     def test_a_reporter_cannot_choose_the_sites(self):
         self.client.force_login(self.reporter)
@@ -238,6 +286,34 @@ class KeptInSyncTests(SyndicationTestCase):
         )
         self.edit_and_publish(page)
         self.assertEqual(set(self.status_on_each_host().values()), {200})
+        # The page history names who made and removed each copy.
+        self.assertEqual(
+            list(
+                PageLogEntry.objects.filter(
+                    action__in=("wagtail.create_alias", "wagtail.delete"),
+                    label=page.title,
+                )
+                .exclude(page_id=page.pk)
+                .order_by("pk")
+                .values_list("action", "user__username")
+            ),
+            [
+                ("wagtail.create_alias", "operator"),
+                ("wagtail.create_alias", "operator"),
+                ("wagtail.delete", "operator2"),
+                ("wagtail.create_alias", "operator2"),
+            ],
+        )
+
+    def test_an_unticked_site_drops_the_news_from_every_list(self):
+        page = self.publish_directly()
+        everywhere = set(PUBLIC_LISTS)
+        for host in (INFOPUBLIK_HOST, PORTAL_HOST):
+            self.assertEqual(self.lists_showing_the_news(host), everywhere, host)
+        self.edit_and_publish(page, publish_to_portal="")
+        self.assertEqual(self.lists_showing_the_news(PORTAL_HOST), set())
+        self.assertEqual(self.lists_showing_the_news(INFOPUBLIK_HOST), everywhere)
+        self.assertEqual(self.lists_showing_the_news(MEDIA_CENTER_HOST), everywhere)
 
     def test_deleting_the_news_deletes_its_copies(self):
         page = self.publish_directly()
@@ -284,6 +360,81 @@ class KeptInSyncTests(SyndicationTestCase):
         )
 
 
+class OncePerSiteTests(SyndicationTestCase):
+    def test_each_site_lists_the_news_once_at_its_own_address(self):
+        self.publish_directly()
+        for host in (MEDIA_CENTER_HOST, INFOPUBLIK_HOST, PORTAL_HOST):
+            with self.subTest(host=host):
+                own = f"http://{host}{PATH}"
+                sitemap = ElementTree.fromstring(
+                    self.get_on(host, "/sitemap.xml").content
+                )
+                locs = [
+                    loc.text
+                    for loc in sitemap.findall("sm:url/sm:loc", SITEMAP_NS)
+                    if SLUG in loc.text
+                ]
+                self.assertEqual(locs, [own])
+                feed = ElementTree.fromstring(self.get_on(host, "/feed/").content)
+                links = [
+                    item.findtext("link")
+                    for item in feed.iter("item")
+                    if SLUG in item.findtext("link")
+                ]
+                self.assertEqual(links, [own])
+                search = self.get_on(host, PUBLIC_LISTS["search"])
+                self.assertEqual(
+                    [result.full_url for result in search.context["results"]], [own]
+                )
+                listing = self.get_on(host, "/berita/")
+                self.assertEqual(
+                    [news.pk for news in listing.context["news"]],
+                    [search.context["results"][0].pk],
+                )
+
+
+class RestrictedNewsTests(SyndicationTestCase):
+    """
+    News the Media Center keeps to logged-in readers (Wagtail's "Privacy")
+    is kept to them on Info Publik and the portal too.
+    """
+
+    def set_privacy(self, page, restriction_type="login", **extra):
+        admin = UserFactory(username=f"admin-{page.pk}", is_superuser=True)
+        self.client.force_login(admin)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:set_privacy", args=(page.pk,)),
+            {"restriction_type": restriction_type, "password": "", **extra},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.client.logout()
+
+    def assert_kept_from_the_public(self):
+        for host in (MEDIA_CENTER_HOST, INFOPUBLIK_HOST, PORTAL_HOST):
+            with self.subTest(host=host):
+                response = self.get_on(host, PATH)
+                self.assertEqual(response.status_code, 302)
+                self.assertIn("/login/?next=", response["Location"])
+                self.assertEqual(self.lists_showing_the_news(host), set())
+
+    def test_a_news_item_kept_to_logged_in_readers(self):
+        page = self.publish_directly()
+        self.set_privacy(page)
+        self.assert_kept_from_the_public()
+
+    def test_a_news_section_kept_to_a_group(self):
+        self.publish_directly()
+        self.set_privacy(
+            self.news_index,
+            "groups",
+            groups=[Group.objects.get(name=sop.MEDIA_CENTER_TEAM).pk],
+        )
+        self.assert_kept_from_the_public()
+        # A reader of that group reads it on every site.
+        self.client.force_login(self.editor)
+        self.assertEqual(set(self.status_on_each_host().values()), {200})
+
+
 class UpgradeTests(SyndicationTestCase):
     def test_news_published_before_the_copies_existed_get_them(self):
         page = self.publish_directly()
@@ -305,7 +456,7 @@ class CopiesListingQueryTests(SyndicationTestCase):
         paths = {
             (host, path)
             for host in (INFOPUBLIK_HOST, PORTAL_HOST)
-            for path in ("/", "/berita/", "/feed/", "/sitemap.xml")
+            for path in ("/", "/berita/", "/feed/", "/sitemap.xml", "/cari/?q=Raya")
         }
 
         def counts():
