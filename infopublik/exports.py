@@ -5,6 +5,8 @@ from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from portal.spreadsheets import cells_as_typed
+
 
 def dip_columns():
     return [
@@ -52,4 +54,5 @@ def dip_workbook(*, table):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A3"
+    cells_as_typed(sheet)
     return workbook

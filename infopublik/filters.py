@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Agency
+from portal.selectors import pages_public
 
 from .models import InformationCategory, InformationType
 from .selectors import register_pages, register_years
@@ -50,7 +51,7 @@ class RegisterFilterForm(forms.Form):
         self.fields["tahun"].choices = [("", _("All years"))] + [
             (year, year) for year in register_years(index=index)
         ]
-        entries = register_pages(index)
+        entries = pages_public(register_pages(index))
         self.fields["jenis"].queryset = InformationType.objects.filter(
             pk__in=entries.values("information_type")
         )

@@ -1,10 +1,28 @@
 """Reads of Info Publik: the sections' articles and the register of public information."""
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, DateField, F, Prefetch, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext
+
+from wagtail.documents import get_document_model
+from wagtail.models import Revision
+from wagtail.permissions import policy_registry
 
 from portal.selectors import listing, pages_public
 
@@ -15,6 +33,10 @@ from .models import (
     ReportDocument,
     ReportPage,
 )
+
+# Orders the two kinds of the review together: six months after a periodic
+# entry's publication, give or take a day, against an exemption's end.
+REVIEW_ORDER_PERIOD = datetime.timedelta(days=183)
 
 
 def _articles_for_listing(queryset):
@@ -35,7 +57,11 @@ def articles_list(*, index):
 
 
 def register_pages(index, *, exempt=False):
-    """The live, public report pages of ``index``: exempt ones, or all others."""
+    """
+    The live report pages of ``index``: exempt ones, or all others. In the
+    form Wagtail's search backends read; ``pages_public`` keeps the readers'
+    lists to public pages.
+    """
     pages = ReportPage.objects.child_of(index).live()
     if exempt:
         return pages.filter(category=InformationCategory.EXEMPT)
@@ -139,40 +165,113 @@ def exempt_entries(*, index):
     )
 
 
+def _report_drafts_holding(document):
+    """
+    The unpublished versions of report pages that hold ``document``: Wagtail
+    writes a live page's files only when a version is published, so a file
+    added in a draft is known only to that draft. Few pages are being edited
+    at a time; one query.
+    """
+    drafts = Revision.objects.filter(
+        pk__in=ReportPage.objects.filter(has_unpublished_changes=True).values(
+            "latest_revision_id"
+        )
+    )
+    return [
+        draft.content
+        for draft in drafts
+        if any(
+            item.get("document") == document.pk
+            for item in draft.content.get("documents", ())
+        )
+    ]
+
+
 def document_withheld(*, document):
     """
-    Whether ``document`` belongs to a report page the public may not take
-    files from: exempt information, or a page that is not live.
+    Whether the public may not take ``document``: it belongs to exempt
+    information (in any version of a report page), or the register holds it
+    and no live, public, non-exempt report page offers it (a page that is
+    not live, kept to logged-in readers, or a file added in a draft).
+    Documents the register does not hold are Wagtail's business alone.
     """
-    return (
-        ReportDocument.objects.filter(document=document)
-        .filter(Q(page__category=InformationCategory.EXEMPT) | Q(page__live=False))
-        .exists()
+    holders = ReportPage.objects.filter(documents__document=document)
+    drafts = _report_drafts_holding(document)
+    if holders.filter(category=InformationCategory.EXEMPT).exists() or any(
+        draft.get("category") == InformationCategory.EXEMPT for draft in drafts
+    ):
+        return True
+    if not drafts and not holders.exists():
+        return False
+    return not pages_public(holders.live()).exists()
+
+
+def document_serve_refusal(*, user, document):
+    """
+    Why ``user`` may not download ``document`` from the public sites, or
+    None: withheld files (``document_withheld``) are still served to the
+    editors who may use the document.
+    """
+    if not document_withheld(document=document):
+        return None
+    policy = policy_registry.get_by_type(get_document_model())
+    if policy.user_has_any_permission_for_instance(
+        user, ["change", "choose"], document
+    ):
+        return None
+    return gettext("This document is not available to the public.")
+
+
+def report_files(*, page):
+    """The files of a report page, in order, with their documents: one query."""
+    files = list(page.documents.all())
+    prefetch_related_objects(files, "document")
+    return files
+
+
+def report_related_news(*, page):
+    """The live, public news a report page links to, in order: two queries."""
+    from media_center.models import NewsPage
+
+    links = list(page.related_news.all())
+    public = set(
+        pages_public(
+            NewsPage.objects.live().filter(pk__in=[link.news_id for link in links])
+        ).values_list("pk", flat=True)
     )
+    links = [link for link in links if link.news_id in public]
+    prefetch_related_objects(links, "news")
+    return links
 
 
 def reports_periodic_stale(*, now):
     """
     Live periodic entries whose newest published version is older than six
     months (UU 14/2008: periodic information at least every six months).
+    An entry is a series' edition: when a later edition of the same type
+    from the same unit was published since, the series is judged by that
+    one, and the older edition is not flagged.
     """
+    cutoff = timezone.localtime(now) - PERIODIC_FRESHNESS
+    periodic = ReportPage.objects.live().filter(category=InformationCategory.PERIODIC)
+    later_edition = periodic.filter(
+        information_type=OuterRef("information_type"),
+        holder=OuterRef("holder"),
+        last_published_at__gt=OuterRef("last_published_at"),
+    )
     return (
-        ReportPage.objects.live()
-        .filter(
-            category=InformationCategory.PERIODIC,
-            last_published_at__lt=now - PERIODIC_FRESHNESS,
-        )
+        periodic.filter(last_published_at__lt=cutoff)
+        .exclude(Exists(later_edition))
         .select_related("information_type", "holder")
         .order_by("last_published_at", "pk")
     )
 
 
 def reports_exemption_ended(*, today):
-    """Exempt entries whose exemption period has ended: to be classified again."""
+    """Live exempt entries whose exemption period has ended: to be classified again."""
     return (
-        ReportPage.objects.filter(
-            category=InformationCategory.EXEMPT, exemption_ends_on__lte=today
-        )
+        ReportPage.objects.live()
+        .filter(category=InformationCategory.EXEMPT, exemption_ends_on__lte=today)
         .select_related("information_type", "holder")
         .order_by("exemption_ends_on", "pk")
     )
@@ -189,7 +288,7 @@ def register_review(*, now=None):
         today=timezone.localdate(now)
     )
     return entries.annotate(
-        # Since when it needs attention: six months after its latest
+        # Since when it needs attention: about six months after its latest
         # publication, or the day its exemption ended.
         due_on=Case(
             When(
@@ -197,7 +296,7 @@ def register_review(*, now=None):
                 then=F("exemption_ends_on"),
             ),
             default=TruncDate(
-                F("last_published_at") + Value(PERIODIC_FRESHNESS),
+                F("last_published_at") + Value(REVIEW_ORDER_PERIOD),
                 output_field=DateField(),
             ),
             output_field=DateField(),

@@ -1,15 +1,12 @@
 from django.http import Http404
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.documents import get_document_model
-from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import InformationType, Section
-from .selectors import document_withheld
+from .selectors import document_serve_refusal
 
 
 class SectionViewSet(SnippetViewSet):
@@ -37,18 +34,11 @@ register_snippet(InformationTypeViewSet)
 @hooks.register("before_serve_document")
 def withhold_exempt_and_unpublished_documents(document, request):
     """
-    The files of exempt information and of reports that are not live are
-    not the public's: a 404, whatever address is guessed. Editors who may
-    use the document still get it.
+    The files of exempt information and of reports the public may not see
+    are not the public's: a 404, whatever address is guessed.
     """
-    if not document_withheld(document=document):
-        return None
-    policy = policy_registry.get_by_type(get_document_model())
-    if policy.user_has_any_permission_for_instance(
-        request.user, ["change", "choose"], document
-    ):
-        return None
-    raise Http404(gettext("This document is not available to the public."))
+    if refusal := document_serve_refusal(user=request.user, document=document):
+        raise Http404(refusal)
 
 
 # The register entries needing the Admin Website's attention (issue 6) ------------

@@ -6,6 +6,8 @@ from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from portal.spreadsheets import cells_as_typed
+
 from .selectors import duty_roster_grid
 
 
@@ -41,4 +43,5 @@ def duty_roster_workbook(*, roster):
     for row in sheet.iter_rows(min_row=3):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cells_as_typed(sheet)
     return workbook

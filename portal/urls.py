@@ -26,6 +26,8 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
+    from pathlib import Path
+
     from django.conf.urls.static import static
 
     # Images only: documents are served by Wagtail's document view, which
@@ -33,7 +35,7 @@ if settings.DEBUG:
     for folder in ("original_images", "images"):
         urlpatterns += static(
             f"{settings.MEDIA_URL}{folder}/",
-            document_root=settings.MEDIA_ROOT / folder,
+            document_root=Path(settings.MEDIA_ROOT) / folder,
         )
 
 urlpatterns += [path("", include(wagtail_urls))]

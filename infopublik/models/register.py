@@ -6,8 +6,6 @@ The register index lists them, the DIP is generated from them, and exempt
 information shows only what the law allows.
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -28,13 +26,14 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from dateutil.relativedelta import relativedelta
 from modelcluster.fields import ParentalKey
 
 from portal.models import BasePage, ListingMixin
 
 # Periodic information is published again at least every six months
 # (UU 14/2008 Pasal 9 ayat 4); older than this, it is stale.
-PERIODIC_FRESHNESS = datetime.timedelta(days=182)
+PERIODIC_FRESHNESS = relativedelta(months=6)
 
 
 class InformationCategory(models.TextChoices):
@@ -376,13 +375,14 @@ class ReportPage(BasePage):
         """The DIP's "waktu dan tempat pembuatan informasi"."""
         return f"{date_format(self.made_on, 'j F Y')}, {self.made_in}"
 
-    def exemption_ended(self, today=None):
-        today = today or timezone.localdate()
-        return bool(
-            self.is_exempt
-            and self.exemption_ends_on
-            and self.exemption_ends_on <= today
-        )
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import report_files, report_related_news
+
+        context = super().get_context(request, *args, **kwargs)
+        if not self.is_exempt:
+            context["files"] = report_files(page=self)
+            context["related_news"] = report_related_news(page=self)
+        return context
 
     def clean(self):
         super().clean()

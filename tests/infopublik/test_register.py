@@ -5,16 +5,20 @@ as a table and a spreadsheet, the exempt list, and the documents' downloads.
 """
 
 import datetime
+import importlib
 import io
 
-from django.urls import reverse
+from django.test import override_settings
+from django.urls import Resolver404, resolve, reverse
 
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from openpyxl import load_workbook
 
 from infopublik.factories import (
     InformationTypeFactory,
+    PdfDocumentFactory,
     ReportDocumentFactory,
     ReportPageFactory,
 )
@@ -56,7 +60,7 @@ class RegisterTestCase(SitesTestCase):
 
 class ReportAdminTests(RegisterTestCase):
     def setUp(self):
-        self.login()
+        self.editor = self.login()
 
     def form(self, **fields):
         data = {
@@ -188,6 +192,25 @@ class ReportAdminTests(RegisterTestCase):
         errors = self.errors(self.add(made_on="31-31-2026", year="20x5"))
         self.assertEqual(errors["made_on"], ["Masukkan tanggal yang valid."])
         self.assertEqual(errors["year"], ["Masukkan keseluruhan angka bilangan."])
+
+    def test_a_file_added_in_a_draft_is_not_public_until_published(self):
+        page = self.report(title="LKjIP Diskominfo 2025", slug="lkjip-diskominfo-2025")
+        document = PdfDocumentFactory(title="Lampiran rahasia")
+        edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        files = inline_formset([{"document": document.pk, "title": "Lampiran"}])
+        for draft in (self.form(documents=files), self.form(documents=files, **EXEMPT)):
+            # Saved as a draft: the live page does not offer the file yet.
+            self.assertEqual(self.client.post(edit, draft).status_code, 302)
+            self.client.logout()
+            self.assertEqual(
+                self.get_on(INFOPUBLIK_HOST, document.url).status_code, 404
+            )
+            self.client.force_login(self.editor)
+        self.client.post(edit, self.form(documents=files, **{"action-publish": "1"}))
+        page.refresh_from_db()
+        self.assertEqual(page.documents.get().document, document)
+        self.client.logout()
+        self.assertEqual(self.get_on(INFOPUBLIK_HOST, document.url).status_code, 200)
 
     def test_a_writer_sends_a_report_into_the_content_sop(self):
         writer = group_member("penulis", sop.WRITER)
@@ -350,23 +373,43 @@ class DocumentDownloadTests(RegisterTestCase):
         exempt = with_file(self.report(title="Hasil Audit Internal", **EXEMPT))
         draft = with_file(self.report(title="Renstra 2027"))
         draft.unpublish()
-        for page in (exempt, draft):
+        private = with_file(self.report(title="Rencana Kerja Internal"))
+        PageViewRestriction.objects.create(page=private, restriction_type="login")
+        for page in (exempt, draft, private):
             document = page.documents.get().document
             with self.subTest(page=page.title):
                 # Guessing the address does not help: the serve view refuses.
                 self.assertEqual(
                     self.get_on(INFOPUBLIK_HOST, document.url).status_code, 404
                 )
-                self.assertEqual(
-                    self.get_on(
-                        INFOPUBLIK_HOST, f"/media/{document.file.name}"
-                    ).status_code,
-                    404,
-                )
         # An editor who may use the document still opens it from the admin.
         self.login()
         document = exempt.documents.get().document
         self.assertEqual(self.get_on(INFOPUBLIK_HOST, document.url).status_code, 200)
+
+    def test_a_file_shared_with_an_unpublished_copy_stays_public(self):
+        page = with_file(self.report(title="LKjIP 2025"))
+        document = page.documents.get().document
+        page.copy(
+            update_attrs={"slug": "lkjip-2025-salinan", "title": "Salinan"},
+            keep_live=False,
+        )
+        self.assertEqual(self.get_on(INFOPUBLIK_HOST, document.url).status_code, 200)
+
+    def test_uploads_are_not_served_from_the_media_folder(self):
+        # In development (DEBUG) Django serves images from /media/; documents
+        # never: only Wagtail's document view, which checks, serves them.
+        import portal.urls
+
+        document = with_file(self.report(**EXEMPT)).documents.get().document
+        try:
+            with override_settings(DEBUG=True):
+                urls = importlib.reload(portal.urls)
+                resolve("/media/original_images/foto.jpg", urlconf=urls)
+                with self.assertRaises(Resolver404):
+                    resolve(f"/media/{document.file.name}", urlconf=urls)
+        finally:
+            importlib.reload(portal.urls)
 
 
 class DipTests(RegisterTestCase):
@@ -484,6 +527,21 @@ class DipTests(RegisterTestCase):
         numbers = [row[0] for row in rows[2:] if isinstance(row[0], int)]
         self.assertEqual(numbers, [1, 2, 3, 4])
 
+    def test_what_was_typed_stays_text_in_the_spreadsheet(self):
+        ReportPageFactory(
+            parent=self.register_index,
+            title="=1+1",
+            summary="Ringkasan",
+            retention='=HYPERLINK("http://contoh.invalid","klik")',
+        )
+        response = self.get_on(INFOPUBLIK_HOST, REGISTER + "dip/unduh/?tahun=2026")
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        row = next(
+            row for row in sheet.iter_rows(min_row=3) if "=1+1" in str(row[1].value)
+        )
+        self.assertEqual([cell.data_type for cell in row[1:]], ["s"] * 6)
+        self.assertEqual(row[6].value, '=HYPERLINK("http://contoh.invalid","klik")')
+
     def test_a_year_that_is_not_a_number_or_has_no_entries(self):
         self.assertEqual(
             self.get_on(INFOPUBLIK_HOST, REGISTER + "dip/?tahun=dua").status_code, 404
@@ -522,3 +580,22 @@ class RegisterQueryCountTests(RegisterTestCase):
         add(190)
         self.assertEqual(ReportPage.objects.live().count(), 200 + 20)
         self.assertQueryCountsBounded(small, counts(), limit=20)
+
+    def test_a_report_page_does_not_grow_with_its_files_and_news(self):
+        from media_center.factories import NewsPageFactory
+
+        page = self.report(title="LKjIP 2026", slug="lkjip-2026")
+
+        def attach(count):
+            for _ in range(count):
+                ReportDocumentFactory(page=page)
+                page.related_news.create(news=NewsPageFactory(parent=self.news_index))
+            page.save_revision().publish()
+            return self.count_queries(INFOPUBLIK_HOST, page.url)
+
+        one = attach(1)
+        seven = attach(6)
+        response = self.get_on(INFOPUBLIK_HOST, page.url)
+        self.assertEqual(len(response.context["files"]), 7)
+        self.assertEqual(len(response.context["related_news"]), 7)
+        self.assertEqual(seven, one)
