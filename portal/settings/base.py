@@ -253,8 +253,14 @@ WAGTAILADMIN_BASE_URL = env(
     "WAGTAILADMIN_BASE_URL", "https://" + WARTA_SITES["portal"]["hostname"]
 )
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Photos only (issue 7): JPEG, PNG and WebP. Wagtail refuses any other type,
+# a file whose content is not what its extension says, one larger than the
+# maximum size and one with more pixels than the maximum (a 50-megapixel
+# camera's photo passes). Its form stores the photo without its location.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WARTA_IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WARTA_IMAGE_MAX_MEGAPIXELS", 50) * 1_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
