@@ -542,6 +542,8 @@ class RegisterEntry:
     form: str = InformationForm.BOTH
     documents: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exemption: Exemption | None = None
+    # The title of the earlier edition this one replaces (listed before it).
+    supersedes: str = ""
 
     @property
     def slug(self):
@@ -853,6 +855,7 @@ REGISTER_ENTRIES = (
     ),
     RegisterEntry(
         title="Laporan Layanan Informasi Publik PPID Kota Palangka Raya Tahun 2025",
+        supersedes="Laporan Layanan Informasi Publik PPID Kota Palangka Raya Tahun 2024",
         summary=(
             "Rekapitulasi layanan informasi publik tahun 2025, termasuk "
             "permohonan daring melalui situs Info Publik dan hasil survei "
@@ -880,6 +883,7 @@ REGISTER_ENTRIES = (
     ),
     RegisterEntry(
         title="Laporan Layanan Informasi Publik PPID Semester I Tahun 2026",
+        supersedes="Laporan Layanan Informasi Publik PPID Kota Palangka Raya Tahun 2025",
         summary=(
             "Rekapitulasi permohonan informasi Januari sampai Juni 2026 dan "
             "tindak lanjut atas saran pemohon."
@@ -1502,6 +1506,11 @@ def seed_register(*, users, agencies, now):
             consequence=exemption.consequence if exemption else "",
             exemption_period=exemption.period if exemption else "",
             exemption_ends_on=exemption.ends_on if exemption else None,
+            supersedes=(
+                child_with_slug(index, slugify(entry.supersedes)[:255])
+                if entry.supersedes
+                else None
+            ),
             documents=documents,
         )
         page.clean()

@@ -29,6 +29,7 @@ from portal.selectors import listing, pages_public
 from .models import (
     PERIODIC_FRESHNESS,
     ArticlePage,
+    ExemptFile,
     InformationCategory,
     ReportDocument,
     ReportPage,
@@ -189,21 +190,27 @@ def _report_drafts_holding(document):
 
 def document_withheld(*, document):
     """
-    Whether the public may not take ``document``: it belongs to exempt
-    information (in any version of a report page), or the register holds it
-    and no live, public, non-exempt report page offers it (a page that is
-    not live, kept to logged-in readers, or a file added in a draft).
-    Documents the register does not hold are Wagtail's business alone.
+    Whether the public may not take ``document``: it is a file of exempt
+    information (UU 14/2008 Pasal 17) in the live page or a draft; or no
+    live, public, non-exempt report offers it while the register holds it
+    (a page that is not live, kept to logged-in readers, a file added in a
+    draft) or once held it as exempt information (``ExemptFile``: removed
+    from the page, the page deleted). Other documents are Wagtail's alone.
+    At most five queries.
     """
     holders = ReportPage.objects.filter(documents__document=document)
-    drafts = _report_drafts_holding(document)
-    if holders.filter(category=InformationCategory.EXEMPT).exists() or any(
-        draft.get("category") == InformationCategory.EXEMPT for draft in drafts
-    ):
+    if holders.filter(category=InformationCategory.EXEMPT).exists():
         return True
-    if not drafts and not holders.exists():
+    drafts = _report_drafts_holding(document)
+    if any(draft.get("category") == InformationCategory.EXEMPT for draft in drafts):
+        return True
+    if pages_public(holders.live()).exists():
         return False
-    return not pages_public(holders.live()).exists()
+    return (
+        bool(drafts)
+        or holders.exists()
+        or ExemptFile.objects.filter(document=document).exists()
+    )
 
 
 def document_serve_refusal(*, user, document):
@@ -223,14 +230,14 @@ def document_serve_refusal(*, user, document):
 
 
 def report_files(*, page):
-    """The files of a report page, in order, with their documents: one query."""
+    """The files of a report page, in order, with their documents: two queries."""
     files = list(page.documents.all())
     prefetch_related_objects(files, "document")
     return files
 
 
 def report_related_news(*, page):
-    """The live, public news a report page links to, in order: two queries."""
+    """The live, public news a report page links to, in order: three queries."""
     from media_center.models import NewsPage
 
     links = list(page.related_news.all())
@@ -247,21 +254,15 @@ def report_related_news(*, page):
 def reports_periodic_stale(*, now):
     """
     Live periodic entries whose newest published version is older than six
-    months (UU 14/2008: periodic information at least every six months).
-    An entry is a series' edition: when a later edition of the same type
-    from the same unit was published since, the series is judged by that
-    one, and the older edition is not flagged.
+    calendar months (UU 14/2008 Pasal 9 ayat 4: periodic information at
+    least every six months), unless a live newer edition replaces them.
     """
     cutoff = timezone.localtime(now) - PERIODIC_FRESHNESS
-    periodic = ReportPage.objects.live().filter(category=InformationCategory.PERIODIC)
-    later_edition = periodic.filter(
-        information_type=OuterRef("information_type"),
-        holder=OuterRef("holder"),
-        last_published_at__gt=OuterRef("last_published_at"),
-    )
+    newer_edition = ReportPage.objects.live().filter(supersedes=OuterRef("pk"))
     return (
-        periodic.filter(last_published_at__lt=cutoff)
-        .exclude(Exists(later_edition))
+        ReportPage.objects.live()
+        .filter(category=InformationCategory.PERIODIC, last_published_at__lt=cutoff)
+        .exclude(Exists(newer_edition))
         .select_related("information_type", "holder")
         .order_by("last_published_at", "pk")
     )

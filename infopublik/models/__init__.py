@@ -3,6 +3,7 @@
 from .pages import ArticleIndexPage, ArticlePage, InfoPublikHomePage, Section
 from .register import (
     PERIODIC_FRESHNESS,
+    ExemptFile,
     ExemptionBasis,
     InformationCategory,
     InformationForm,
@@ -17,6 +18,7 @@ __all__ = [
     "PERIODIC_FRESHNESS",
     "ArticleIndexPage",
     "ArticlePage",
+    "ExemptFile",
     "ExemptionBasis",
     "InfoPublikHomePage",
     "InformationCategory",

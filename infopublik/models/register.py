@@ -291,12 +291,26 @@ class ReportPage(BasePage):
         _("exemption period"), max_length=120, blank=True
     )
     exemption_ends_on = models.DateField(_("exemption ends on"), null=True, blank=True)
+    supersedes = models.ForeignKey(
+        "self",
+        verbose_name=_("replaces the edition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="newer_editions",
+        help_text=_(
+            "For periodic information: the earlier edition this one replaces "
+            "(last semester's report). That one stays in the register, no "
+            "longer flagged for updating once this one is live."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("information_type")]),
         FieldRowPanel([FieldPanel("year"), FieldPanel("period")]),
+        FieldPanel("supersedes"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("holder"), FieldPanel("holder_official")]),
@@ -411,6 +425,14 @@ class ReportPage(BasePage):
             errors["period"] = gettext(
                 'Periodic information needs its period, e.g. "Semester I".'
             )
+        if self.supersedes_id is not None and (
+            self.supersedes_id == self.pk
+            or self.category != InformationCategory.PERIODIC
+            or self.supersedes.category != InformationCategory.PERIODIC
+        ):
+            errors["supersedes"] = gettext(
+                "A periodic entry replaces another periodic entry only."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -455,3 +477,27 @@ class ReportRelatedNews(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related news")
         verbose_name_plural = _("related news")
+
+
+class ExemptFile(models.Model):
+    """
+    A document that was a file of exempt information in some version of a
+    report page (UU 14/2008 Pasal 17): kept from the public even after it
+    left the page or the page was deleted, until a live, public, non-exempt
+    report offers it again.
+    """
+
+    document = models.OneToOneField(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    marked_at = models.DateTimeField(_("marked at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("file of exempt information")
+        verbose_name_plural = _("files of exempt information")
+
+    def __str__(self):
+        return str(self.document)

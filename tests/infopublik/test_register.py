@@ -188,6 +188,26 @@ class ReportAdminTests(RegisterTestCase):
             "Hanya untuk informasi yang dikecualikan", errors["legal_basis"][0]
         )
 
+    def test_only_a_periodic_entry_replaces_another(self):
+        earlier = self.report(title="LKjIP Diskominfo 2024", slug="lkjip-2024")
+        response = self.add(
+            **{
+                "action-submit": "1",
+                "supersedes": earlier.pk,
+                "category": InformationCategory.ON_REQUEST,
+                "period": "",
+            }
+        )
+        self.assertEqual(
+            self.errors(response)["supersedes"],
+            ["Entri berkala hanya menggantikan entri berkala lain."],
+        )
+        response = self.add(**{"action-submit": "1", "supersedes": earlier.pk})
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(
+            ReportPage.objects.get(slug="lkjip-diskominfo-2025").supersedes, earlier
+        )
+
     def test_broken_dates_and_years_get_a_message(self):
         errors = self.errors(self.add(made_on="31-31-2026", year="20x5"))
         self.assertEqual(errors["made_on"], ["Masukkan tanggal yang valid."])
@@ -385,6 +405,25 @@ class DocumentDownloadTests(RegisterTestCase):
         # An editor who may use the document still opens it from the admin.
         self.login()
         document = exempt.documents.get().document
+        self.assertEqual(self.get_on(INFOPUBLIK_HOST, document.url).status_code, 200)
+
+    def test_a_file_of_exempt_information_stays_withheld_after_it_leaves(self):
+        page = with_file(self.report(title="Hasil Audit Internal", **EXEMPT))
+        document = page.documents.get().document
+        page.documents.all().delete()
+        page.save_revision().publish()
+        self.assertFalse(page.documents.exists())
+        self.assertEqual(self.get_on(INFOPUBLIK_HOST, document.url).status_code, 404)
+        other = with_file(self.report(title="Data Penerima Bansos", **EXEMPT))
+        other_document = other.documents.get().document
+        other.delete()
+        self.assertEqual(
+            self.get_on(INFOPUBLIK_HOST, other_document.url).status_code, 404
+        )
+        # Classified again as public and published: the public may have it.
+        reclassified = self.report(title="Hasil Audit Internal 2020")
+        ReportDocumentFactory(page=reclassified, document=document)
+        reclassified.save_revision().publish()
         self.assertEqual(self.get_on(INFOPUBLIK_HOST, document.url).status_code, 200)
 
     def test_a_file_shared_with_an_unpublished_copy_stays_public(self):

@@ -170,27 +170,16 @@ class RegisterReviewTests(RegisterReviewTestCase):
         self.assertIn("LPPD 2025", self.titles(response))
         self.assertContains(response, "23 Mei 2026, 6 bulan lalu")
 
-    def test_a_later_edition_stands_for_its_series(self):
-        # The LKjIP of the next semester, of the same type from the same
-        # unit, is the series' newest version: the older edition is done.
-        same_series = {
-            "information_type": self.stale.information_type,
-            "holder": self.stale.holder,
-        }
-        self.periodic("LKjIP Semester I 2026 (Dinas)", FIVE_MONTHS_AGO, **same_series)
-        self.assertNotIn("LKjIP Semester II 2025", self.titles(self.report()))
-        # A later edition that is itself six months old is flagged instead.
-        self.periodic(
-            "LKjIP Triwulan I 2026",
-            datetime.datetime(2026, 5, 1, 9, 0, tzinfo=WIB),
-            **same_series,
+    def test_a_newer_edition_replaces_the_stale_one(self):
+        # The next semester's LKjIP names the edition it replaces: the older
+        # one stays in the register, no longer to update, while the newer
+        # one is live.
+        newer = self.periodic(
+            "LKjIP Semester I 2026 (Dinas)", FIVE_MONTHS_AGO, supersedes=self.stale
         )
-        self.assertNotIn("LKjIP Triwulan I 2026", self.titles(self.report()))
-        later = self.stale.__class__.objects.get(title="LKjIP Semester I 2026 (Dinas)")
-        later.unpublish()
-        titles = self.titles(self.report())
-        self.assertIn("LKjIP Triwulan I 2026", titles)
-        self.assertNotIn("LKjIP Semester II 2025", titles)
+        self.assertNotIn("LKjIP Semester II 2025", self.titles(self.report()))
+        newer.unpublish()
+        self.assertIn("LKjIP Semester II 2025", self.titles(self.report()))
 
     def test_an_unpublished_periodic_entry_is_not_flagged(self):
         # Withdrawn from the register: not the public's, nothing to update.
