@@ -1,9 +1,12 @@
-"""Reads of the Media Center: its news, duty roster, agenda and assignments."""
+"""Reads of the Media Center: its news, multimedia archive, duty roster, agenda and assignments."""
 
 import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
+
+from wagtail.images import get_image_model
 
 from portal.selectors import (
     cached_by_content,
@@ -22,6 +25,8 @@ from .models import (
     DutyOfficer,
     DutyRoster,
     DutyShift,
+    MultimediaPage,
+    MultimediaPageTag,
     NewsPage,
     NewsPageTag,
     Rubric,
@@ -558,3 +563,80 @@ def news_sites_state(*, news):
         else []
     )
     return {"rows": rows, "publication": publication, "pending": pending}
+
+
+# The multimedia archive (issue 7) ---------------------------------------------------
+
+
+def _multimedia_public(index):
+    return pages_public(MultimediaPage.objects.child_of(index).live())
+
+
+def multimedia_years(*, index):
+    """The years the archive has public items of, newest first, cached."""
+    return cached_by_content(
+        f"multimedia-years:{index.pk}",
+        lambda: list(
+            _multimedia_public(index)
+            .annotate(year=ExtractYear("recorded_on"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        ),
+    )
+
+
+def multimedia_tags_in_use(*, index):
+    """Name and slug of the tags on the archive's public items, cached."""
+    return cached_by_content(
+        f"multimedia-tags:{index.pk}",
+        lambda: list(
+            MultimediaPageTag.tag_model()
+            .objects.filter(
+                media_center_multimediapagetag_items__content_object__in=(
+                    _multimedia_public(index)
+                )
+            )
+            .distinct()
+            .order_by("name")
+            .values("name", "slug")
+        ),
+    )
+
+
+def multimedia_archive(*, index, filters):
+    """
+    The archive's public items narrowed by ``filters``, newest event first,
+    with their cover's renditions: a fixed number of queries.
+    """
+    items = MultimediaPage.objects.child_of(index).live()
+    if filters.kind:
+        items = items.filter(kind=filters.kind)
+    if filters.year:
+        items = items.filter(recorded_on__year=filters.year)
+    if filters.month:
+        items = items.filter(recorded_on__month=filters.month)
+    if filters.tag:
+        items = items.filter(tags__slug=filters.tag)
+    if filters.query:
+        # Wagtail's search backends read only simple filters of the queryset
+        # they search (not a month or a tag); the matches are then narrowed
+        # by the other filters and loaded as a listing.
+        searched = MultimediaPage.objects.child_of(index).live().public()
+        found = searched.search(filters.query, operator="and")
+        items = items.filter(pk__in=[page.pk for page in found])
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return (
+        pages_public(items)
+        .select_related("cover_image")
+        .prefetch_related(Prefetch("cover_image__renditions", queryset=renditions))
+        .order_by("-recorded_on", "-pk")
+    )
+
+
+def album_photos(*, page):
+    """An album's photos, in order, with their images and renditions."""
+    photos = list(page.photos.all())
+    renditions = get_image_model().get_rendition_model().objects.all()
+    prefetch_related_objects(photos, Prefetch("image__renditions", queryset=renditions))
+    return photos

@@ -26,10 +26,20 @@ from portal.services import sites_setup
 
 from .models import SOP, SOPTask
 
+# The app of each kind of collection member, by the end of its codenames.
+COLLECTION_APPS = {
+    "image": "wagtailimages",
+    "document": "wagtaildocs",
+    "media": "wagtailmedia",
+}
 IMAGE_USE = ("add_image", "choose_image")
 IMAGE_MANAGE = ("add_image", "change_image", "choose_image")
 DOCUMENT_USE = ("add_document", "choose_document")
 DOCUMENT_MANAGE = ("add_document", "change_document", "choose_document")
+# wagtailmedia has no "choose": its chooser offers what one may change, and
+# "add" lets one change one's own uploads.
+MEDIA_USE = ("add_media",)
+MEDIA_MANAGE = ("add_media", "change_media")
 
 
 @dataclass(frozen=True)
@@ -118,7 +128,7 @@ GROUP_PLANS = (
     # News SOP step 5: edit and verify, with the Media Center's photos.
     GroupPlan(
         MEDIA_CENTER_TEAM,
-        collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
+        collections={"Media Center": IMAGE_USE + DOCUMENT_USE + MEDIA_USE},
         models=(
             "media_center.view_rubric",
             "media_center.choose_news_sites",
@@ -131,7 +141,7 @@ GROUP_PLANS = (
     GroupPlan(
         OPERATOR,
         pages={"media_center": ("add", "change", "publish", "lock", "unlock")},
-        collections={"Media Center": IMAGE_MANAGE + DOCUMENT_MANAGE},
+        collections={"Media Center": IMAGE_MANAGE + DOCUMENT_MANAGE + MEDIA_MANAGE},
         models=(
             "media_center.add_rubric",
             "media_center.change_rubric",
@@ -149,7 +159,7 @@ GROUP_PLANS = (
     GroupPlan(
         REPORTER,
         pages={"media_center": ("add",)},
-        collections={"Media Center": IMAGE_USE + DOCUMENT_USE},
+        collections={"Media Center": IMAGE_USE + DOCUMENT_USE + MEDIA_USE},
         models=ROSTER_READ + AGENDA_READ + ASSIGNMENTS_READ,
     ),
 )
@@ -266,9 +276,7 @@ def _group_setup(plan, created):
     for collection_name, codenames in plan.collections.items():
         collection = Collection.objects.get(name=collection_name)
         for codename in codenames:
-            app_label = (
-                "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
-            )
+            app_label = COLLECTION_APPS[codename.rsplit("_", 1)[1]]
             GroupCollectionPermission.objects.get_or_create(
                 group=group,
                 collection=collection,

@@ -7,9 +7,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
 # What each format is written again with: a JPEG keeps its own quantisation
-# (no visible loss), PNG is lossless, WebP at a high quality.
+# (no visible loss), PNG is lossless, WebP and MPO at a high quality.
 _SAVE_OPTIONS = {
     "JPEG": {"quality": "keep", "subsampling": "keep"},
+    # A phone's multi-picture JPEG (HDR gain map, depth): kept as the JPEG
+    # of its main picture (Pillow keeps the quantisation of JPEGs only).
+    "MPO": {"quality": 95},
     "PNG": {"optimize": True},
     "WEBP": {"quality": 92},
 }
@@ -34,7 +37,8 @@ def without_location(upload):
         options = dict(_SAVE_OPTIONS[image.format])
         if icc_profile := image.info.get("icc_profile"):
             options["icc_profile"] = icc_profile
-        image.save(output, image.format, exif=exif.tobytes(), **options)
+        image_format = "JPEG" if image.format == "MPO" else image.format
+        image.save(output, image_format, exif=exif.tobytes(), **options)
     return SimpleUploadedFile(
         upload.name,
         output.getvalue(),

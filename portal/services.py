@@ -9,7 +9,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection, Page, Site
 
 from infopublik.models import ArticleIndexPage, InfoPublikHomePage, RegisterIndexPage
-from media_center.models import AgendaPage, MediaCenterHomePage, NewsIndexPage
+from media_center.models import (
+    AgendaPage,
+    MediaCenterHomePage,
+    MultimediaIndexPage,
+    NewsIndexPage,
+)
 
 from .models import AnnouncementIndexPage, PortalHomePage, SiteIdentity
 
@@ -39,6 +44,7 @@ SITE_PLANS = (
         sections=(
             (NewsIndexPage, "Berita", "berita"),
             (AgendaPage, "Agenda Pimpinan", "agenda"),
+            (MultimediaIndexPage, "Arsip Multimedia", "multimedia"),
         ),
     ),
     SitePlan(

@@ -30,9 +30,10 @@ if settings.DEBUG:
 
     from django.conf.urls.static import static
 
-    # Images only: documents are served by Wagtail's document view, which
-    # checks who may have them (exempt information, unpublished reports).
-    for folder in ("original_images", "images"):
+    # Images, video and audio only: documents are served by Wagtail's
+    # document view, which checks who may have them (exempt information,
+    # unpublished reports).
+    for folder in ("original_images", "images", "media", "media_thumbnails"):
         urlpatterns += static(
             f"{settings.MEDIA_URL}{folder}/",
             document_root=Path(settings.MEDIA_ROOT) / folder,

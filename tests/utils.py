@@ -10,7 +10,11 @@ from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from infopublik.models import ArticleIndexPage, InfoPublikHomePage, RegisterIndexPage
-from media_center.models import MediaCenterHomePage, NewsIndexPage
+from media_center.models import (
+    MediaCenterHomePage,
+    MultimediaIndexPage,
+    NewsIndexPage,
+)
 from moderation.services import sop_setup
 from portal.models import AnnouncementIndexPage, PortalHomePage
 
@@ -48,6 +52,7 @@ class SitesTestCase(WagtailPageTestCase):
         cls.infopublik_home = InfoPublikHomePage.objects.get()
         cls.article_index = ArticleIndexPage.objects.get()
         cls.register_index = RegisterIndexPage.objects.get()
+        cls.multimedia_index = MultimediaIndexPage.objects.get()
         cls.portal_home = PortalHomePage.objects.get()
         # Where the copies of news published on all three sites live.
         cls.infopublik_news_index = NewsIndexPage.objects.child_of(

@@ -1,5 +1,15 @@
 """The Media Center's models: its pages and its newsroom planning."""
 
+from .multimedia import (
+    AlbumPhoto,
+    AudioPage,
+    MultimediaIndexPage,
+    MultimediaKind,
+    MultimediaPage,
+    MultimediaPageTag,
+    PhotoAlbumPage,
+    VideoPage,
+)
 from .pages import (
     AgendaPage,
     MediaCenterHomePage,
@@ -30,6 +40,8 @@ __all__ = [
     "FILING_STANDARD",
     "MEDIA_CENTER",
     "AgendaItem",
+    "AlbumPhoto",
+    "AudioPage",
     "AgendaPage",
     "AgendaStatus",
     "Assignment",
@@ -40,12 +52,18 @@ __all__ = [
     "DutyShift",
     "DutyShiftForm",
     "MediaCenterHomePage",
+    "MultimediaIndexPage",
+    "MultimediaKind",
+    "MultimediaPage",
+    "MultimediaPageTag",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
     "NewsPublication",
     "NewsSiteLive",
     "Official",
+    "PhotoAlbumPage",
     "Rubric",
+    "VideoPage",
     "month_after",
 ]

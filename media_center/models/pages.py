@@ -58,6 +58,7 @@ class MediaCenterHomePage(BasePage):
     subpage_types = [
         "media_center.NewsIndexPage",
         "media_center.AgendaPage",
+        "media_center.MultimediaIndexPage",
         "portal.StandardPage",
     ]
     max_count = 1

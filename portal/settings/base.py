@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "wagtailmedia",
     "django_filters",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -261,6 +262,18 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WARTA_IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WARTA_IMAGE_MAX_MEGAPIXELS", 50) * 1_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
+# Video and audio (wagtailmedia): the types browsers play, each within its
+# own size limit; the form checks that the content is what the extension
+# says and reads the duration from the file (PyAV).
+WAGTAILMEDIA = {
+    "MEDIA_FORM_BASE": "portal.forms.MediaForm",
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg"],
+}
+WARTA_MEDIA_MAX_UPLOAD_SIZE = {
+    "video": env_int("WARTA_VIDEO_MAX_UPLOAD_MB", 500) * 1024 * 1024,
+    "audio": env_int("WARTA_AUDIO_MAX_UPLOAD_MB", 100) * 1024 * 1024,
+}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

@@ -105,6 +105,19 @@ def absolute_url(context, url):
 
 
 @register.filter
+def durasi(value):
+    """A duration as people read it: 3:25, or 1:02:05 from an hour on."""
+    if value is None:
+        return ""
+    seconds = int(value.total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{minutes}:{seconds:02d}"
+
+
+@register.filter
 def type_name(page):
     """What kind of page this is, in the reader's language ("Berita", "Pengumuman")."""
     model = getattr(page, "specific_class", None) or type(page)

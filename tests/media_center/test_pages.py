@@ -12,6 +12,7 @@ from media_center.factories import NewsPageFactory, RubricFactory
 from media_center.models import (
     AgendaPage,
     MediaCenterHomePage,
+    MultimediaIndexPage,
     NewsIndexPage,
     NewsPage,
 )
@@ -26,7 +27,8 @@ class NewsPageTreeTests(SitesTestCase):
     def test_allowed_children_and_parents(self):
         self.assertAllowedParentPageTypes(MediaCenterHomePage, {Page})
         self.assertAllowedSubpageTypes(
-            MediaCenterHomePage, {NewsIndexPage, AgendaPage, StandardPage}
+            MediaCenterHomePage,
+            {NewsIndexPage, AgendaPage, MultimediaIndexPage, StandardPage},
         )
         self.assertAllowedParentPageTypes(AgendaPage, {MediaCenterHomePage})
         self.assertAllowedSubpageTypes(AgendaPage, set())

@@ -114,6 +114,23 @@ class PhotoUploadTests(SitesTestCase):
         self.assertIn("Format gambar tidak didukung", response.json()["error_message"])
         self.assertEqual(get_image_model().objects.count(), 1)
 
+    def test_a_phones_multi_picture_jpeg_loses_its_location_too(self):
+        exif = Image.Exif()
+        exif[ExifTags.IFD.GPSInfo] = GPS
+        output = io.BytesIO()
+        main, gain_map = (
+            Image.new("RGB", (320, 240), "teal"),
+            Image.new("L", (160, 120)),
+        )
+        main.save(output, "MPO", exif=exif, save_all=True, append_images=[gain_map])
+        self.assertEqual(Image.open(io.BytesIO(output.getvalue())).format, "MPO")
+        response = self.upload(SimpleUploadedFile("hdr.jpg", output.getvalue()))
+        self.assertEqual(response.status_code, 302)
+        image = get_image_model().objects.get()
+        self.assertNotIn(ExifTags.IFD.GPSInfo, exif_of(image.file))
+        rendition = image.get_rendition("width-200")
+        self.assertNotIn(ExifTags.IFD.GPSInfo, exif_of(rendition.file))
+
     def test_a_photo_without_location_is_stored_as_it_came(self):
         upload = photo(gps=False)
         content = upload.read()

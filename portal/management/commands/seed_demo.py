@@ -16,6 +16,7 @@ from media_center.demo import (
     seed_duty_rosters,
     seed_media_center,
 )
+from media_center.demo_multimedia import seed_multimedia
 from moderation.demo import seed_workflow_states
 from moderation.notifications import emails_muted
 from moderation.services import sop_setup
@@ -38,6 +39,7 @@ LABELS = {
     "officials": gettext_lazy("officials"),
     "agenda items": gettext_lazy("agenda items"),
     "coverage assignments": gettext_lazy("coverage assignments"),
+    "multimedia items": gettext_lazy("multimedia archive items"),
 }
 
 
@@ -46,12 +48,14 @@ class Command(BaseCommand):
     Fill the three sites with Indonesian demo content: users, agencies,
     rubrics, sections, profile pages, news, articles and announcements, the
     register of public information with its PDFs, the duty rosters and the
-    leaders' agenda, and drafts in every state of the two SOP workflows.
+    leaders' agenda, the multimedia archive (photo albums, videos and audio
+    with generated files), and drafts in every state of the two SOP workflows.
     """
 
     help = (
         "Fill the three sites with demo content (users, news, articles, "
-        "announcements, profile pages, the public information register). "
+        "announcements, profile pages, the public information register, the "
+        "multimedia archive). "
         "Repeatable: what exists is left alone. "
         "Refuses to run when DEBUG is off unless --force is given."
     )
@@ -102,6 +106,8 @@ class Command(BaseCommand):
             counts += seed_portal(demo_rng(seed, "portal"), users=users, now=now)
             counts.append(seed_duty_rosters(users=users, today=timezone.localdate(now)))
             counts += seed_agenda(now=now)
+            # After the agenda and the news: its items document some of them.
+            counts.append(seed_multimedia(users=users, now=now))
             # Last: it needs the sites' indexes, sections, rubrics and agencies.
             counts += seed_workflow_states(users=users, now=now)
             # After the runs: some assignments lead to their news.
