@@ -14,14 +14,9 @@ import io
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from wagtail.images import get_image_model
-from wagtail.utils.file import hash_filelike
-
-from PIL import Image
 from wagtailmedia.models import MediaType, get_media_model
 
 from portal.demo import (
@@ -29,7 +24,7 @@ from portal.demo import (
     SeedCount,
     child_with_slug,
     collection_get,
-    illustration_jpeg,
+    demo_image_get_or_create,
     local_moment,
     page_fill_if_empty,
     page_publish_as_of,
@@ -501,43 +496,12 @@ def demo_clip_get_or_create(*, title, collection, extension, user, pitch=440):
     return media
 
 
-def demo_photo_get_or_create(
-    *, title, collection, motif, heading, caption, credit, seed, description
-):
-    """
-    The image titled ``title`` in ``collection``, else ``portal.demo``'s
-    illustration of ``motif`` made ``PHOTO_SIZE`` and saved there.
-    """
-    ImageModel = get_image_model()
-    photo = ImageModel.objects.filter(title=title, collection=collection).first()
-    if photo is not None:
-        return photo
-    drawn = illustration_jpeg(motif=motif, heading=heading, caption=caption, seed=seed)
-    buffer = io.BytesIO()
-    with Image.open(io.BytesIO(drawn)) as picture:
-        picture.resize(PHOTO_SIZE, Image.Resampling.LANCZOS).save(
-            buffer, format="JPEG", quality=82
-        )
-    data = buffer.getvalue()
-    photo = ImageModel(
-        title=title,
-        collection=collection,
-        credit=credit,
-        description=description,
-        file=ImageFile(io.BytesIO(data), name=f"{slugify(title)[:80]}.jpg"),
-        file_size=len(data),
-        file_hash=hash_filelike(io.BytesIO(data)),
-    )
-    photo.save()
-    return photo
-
-
 def _album(spec, *, collection, photographer, taken_on):
     """An unsaved album of drawn photos, credited to ``photographer``."""
     credit = photographer.get_full_name()
     photos = []
     for number, (alt_text, caption) in enumerate(spec.photos, start=1):
-        image = demo_photo_get_or_create(
+        image, _created = demo_image_get_or_create(
             title=f"{spec.title} (foto {number})",
             collection=collection,
             motif=spec.motif,
@@ -546,6 +510,7 @@ def _album(spec, *, collection, photographer, taken_on):
             credit=credit,
             seed=f"{spec.slug}-{number}",
             description=alt_text,
+            size=PHOTO_SIZE,
         )
         photos.append(
             AlbumPhoto(
@@ -566,7 +531,7 @@ FILE_FIELDS = {VideoPage: "video", AudioPage: "audio"}
 
 def _recording(model, spec, *, collection, author):
     """An unsaved video or audio page with a drawn cover (the video's poster)."""
-    cover = demo_photo_get_or_create(
+    cover, _created = demo_image_get_or_create(
         title=f"{spec.title} (sampul)",
         collection=collection,
         motif=spec.motif,
@@ -575,6 +540,7 @@ def _recording(model, spec, *, collection, author):
         credit=author.get_full_name(),
         seed=f"{spec.slug}-sampul",
         description=f"Ilustrasi sampul: {spec.title}",
+        size=PHOTO_SIZE,
     )
     values = {
         "cover_image": cover,

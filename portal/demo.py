@@ -635,17 +635,34 @@ def collection_get(name):
 
 
 def demo_image_get_or_create(
-    *, title, collection, motif, heading, caption, credit, seed, description=""
+    *,
+    title,
+    collection,
+    motif,
+    heading,
+    caption,
+    credit,
+    seed,
+    description="",
+    size=None,
 ):
     """
     The image titled ``title`` in ``collection``, drawing and saving it if
-    there is none. Returns ``(image, created)``.
+    there is none, scaled to ``size`` when given (an album's many photos are
+    kept small). Returns ``(image, created)``.
     """
     Image_ = get_image_model()
     image = Image_.objects.filter(title=title, collection=collection).first()
     if image is not None:
         return image, False
     data = illustration_jpeg(motif=motif, heading=heading, caption=caption, seed=seed)
+    if size is not None:
+        output = io.BytesIO()
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.resize(size, Image.Resampling.LANCZOS).save(
+                output, format="JPEG", quality=82
+            )
+        data = output.getvalue()
     upload = ImageFile(
         io.BytesIO(data), name=f"{slugify(title)[:80] or 'ilustrasi'}.jpg"
     )

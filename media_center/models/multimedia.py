@@ -390,6 +390,16 @@ class VideoPage(MultimediaPage):
         return f"https://player.vimeo.com/video/{video_id}?dnt=1&autoplay=1"
 
     @property
+    def watch_url(self):
+        """The video's own page on its host, rebuilt from its id."""
+        if not (hosted := self.hosted):
+            return ""
+        host, video_id = hosted
+        if host == "youtube":
+            return f"https://www.youtube.com/watch?v={video_id}"
+        return f"https://vimeo.com/{video_id}"
+
+    @property
     def host_name(self):
         return {"youtube": "YouTube", "vimeo": "Vimeo"}.get(
             (self.hosted or ("",))[0], ""

@@ -103,6 +103,9 @@ class PublicPagesTests(MultimediaTestCase):
             'data-embed-url="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"',
         )
         self.assertContains(response, "Putar video (dimuat dari YouTube)")
+        self.assertContains(
+            response, 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"'
+        )
         self.assertNotContains(response, "<iframe")
         self.assertNotContains(response, 'src="https://www.youtube')
         self.assertNotContains(response, 'src="https://i.ytimg')
