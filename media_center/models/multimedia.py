@@ -307,6 +307,20 @@ class PhotoAlbumPage(MultimediaPage):
         return context
 
 
+# What the pages need of each host: its name, the video's page there, and
+# its player in the form that sets no tracking cookie.
+HOSTS = {
+    "youtube": {
+        "name": "YouTube",
+        "watch": "https://www.youtube.com/watch?v={id}",
+        "embed": "https://www.youtube-nocookie.com/embed/{id}?autoplay=1",
+    },
+    "vimeo": {
+        "name": "Vimeo",
+        "watch": "https://vimeo.com/{id}",
+        "embed": "https://player.vimeo.com/video/{id}?dnt=1&autoplay=1",
+    },
+}
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 VIMEO_ID = re.compile(r"^\d{6,12}$")
 
@@ -375,35 +389,26 @@ class VideoPage(MultimediaPage):
     def video_type(self):
         return media_type_of(self.video)
 
-    @property
-    def hosted(self):
-        return hosted_video(self.video_url)
-
-    @property
-    def embed_url(self):
-        """The host's player, in its privacy-friendly form, started on request."""
-        if not (hosted := self.hosted):
+    def _hosted_url(self, kind):
+        """``kind`` ("name", "watch" or "embed") of the hosted video, or ""."""
+        if (hosted := hosted_video(self.video_url)) is None:
             return ""
         host, video_id = hosted
-        if host == "youtube":
-            return f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
-        return f"https://player.vimeo.com/video/{video_id}?dnt=1&autoplay=1"
+        return HOSTS[host][kind].format(id=video_id)
+
+    @property
+    def host_name(self):
+        return self._hosted_url("name")
 
     @property
     def watch_url(self):
         """The video's own page on its host, rebuilt from its id."""
-        if not (hosted := self.hosted):
-            return ""
-        host, video_id = hosted
-        if host == "youtube":
-            return f"https://www.youtube.com/watch?v={video_id}"
-        return f"https://vimeo.com/{video_id}"
+        return self._hosted_url("watch")
 
     @property
-    def host_name(self):
-        return {"youtube": "YouTube", "vimeo": "Vimeo"}.get(
-            (self.hosted or ("",))[0], ""
-        )
+    def embed_url(self):
+        """The host's player, in its privacy-friendly form, started on request."""
+        return self._hosted_url("embed")
 
     def clean(self):
         super().clean()
@@ -414,7 +419,7 @@ class VideoPage(MultimediaPage):
             )
         elif not self.video_id and not self.video_url:
             errors["video"] = gettext("Choose a video file or give its address.")
-        elif self.video_url and self.hosted is None:
+        elif self.video_url and hosted_video(self.video_url) is None:
             errors["video_url"] = gettext(
                 "Only YouTube and Vimeo addresses of one video can be shown, "
                 "for example https://www.youtube.com/watch?v=…"

@@ -135,7 +135,7 @@ class MultimediaDemoTests(SitesTestCase):
         self.assertTrue(hosted)
         for page in hosted:
             with self.subTest(page=page.title):
-                self.assertEqual(page.hosted[0], "youtube")
+                self.assertEqual(page.host_name, "YouTube")
                 self.assertIsNone(page.video)
                 self.assertIsNotNone(page.duration)
 
