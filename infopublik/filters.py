@@ -7,9 +7,9 @@ notice, and the other filters still apply.
 from dataclasses import dataclass, field
 
 from django import forms
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.filters import filter_values
 from portal.models import Agency
 from portal.selectors import pages_public
 
@@ -82,16 +82,7 @@ class RegisterFilter:
         from portal.views import search_terms
 
         form = RegisterFilterForm(request.GET or None, index=index)
-        values = {}
-        notices = []
-        if form.is_bound:
-            form.is_valid()
-            values = dict(form.cleaned_data)
-            for name, errors in form.errors.items():
-                notices.append(
-                    gettext("The filter “%(filter)s” was not used: %(error)s")
-                    % {"filter": form.fields[name].label, "error": errors[0]}
-                )
+        values, notices = filter_values(form)
         return cls(
             form=form,
             category=values.get("kategori") or "",

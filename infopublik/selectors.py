@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Revision
 from wagtail.permissions import policy_registry
 
-from portal.selectors import listing, pages_public
+from portal.selectors import listing, pages_public, search_matches
 
 from .models import (
     PERIODIC_FRESHNESS,
@@ -108,8 +108,7 @@ def register_entries(*, index, filters):
     if filters.query:
         # Wagtail's search backends read the queryset's filters themselves
         # and know ``public()``; the matches are then loaded as a listing.
-        found = entries.public().search(filters.query, operator="and")
-        entries = entries.filter(pk__in=[page.pk for page in found])
+        entries = entries.filter(pk__in=search_matches(entries.public(), filters.query))
     return _with_register_columns(pages_public(entries)).order_by(
         "-year", "title", "pk"
     )

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.utils.dates import MONTHS
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from portal.filters import filter_values
 
 from .models import MultimediaKind
 from .selectors import multimedia_tags_in_use, multimedia_years
@@ -54,16 +55,7 @@ class ArchiveFilterForm(forms.Form):
         """
         from portal.views import search_terms
 
-        values = {}
-        notices = []
-        if self.is_bound:
-            self.is_valid()
-            values = dict(self.cleaned_data)
-            for name, errors in self.errors.items():
-                notices.append(
-                    gettext("The filter “%(filter)s” was not used: %(error)s")
-                    % {"filter": self.fields[name].label, "error": errors[0]}
-                )
+        values, notices = filter_values(self)
         tags = dict(self.fields["tag"].choices)
         return ArchiveFilter(
             kind=values.get("jenis") or "",

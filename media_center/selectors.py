@@ -12,6 +12,7 @@ from portal.selectors import (
     cached_by_content,
     listing,
     pages_public,
+    search_matches,
     site_get,
     site_root_url_path,
 )
@@ -623,8 +624,7 @@ def multimedia_archive(*, index, filters):
         # they search (not a month or a tag); the matches are then narrowed
         # by the other filters and loaded as a listing.
         searched = MultimediaPage.objects.child_of(index).live().public()
-        found = searched.search(filters.query, operator="and")
-        items = items.filter(pk__in=[page.pk for page in found])
+        items = items.filter(pk__in=search_matches(searched, filters.query))
     renditions = get_image_model().get_rendition_model().objects.all()
     return (
         pages_public(items)

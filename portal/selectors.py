@@ -63,6 +63,15 @@ def copies_of_restricted(*, root):
     return list(copies.values_list("pk", flat=True))
 
 
+def search_matches(queryset, query):
+    """
+    The ids of the pages of ``queryset`` matching ``query``, for a list that
+    also narrows by what Wagtail's search backends cannot read (subqueries,
+    related lookups): the list filters by these ids instead.
+    """
+    return [page.pk for page in queryset.search(query, operator="and")]
+
+
 def listing(queryset, *related):
     """
     Live, public pages of ``queryset``, newest first, with ``related`` and the
