@@ -1,6 +1,9 @@
 """Receivers of the moderation app: the SOP order holds whatever route an edit takes."""
 
+import json
+
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -23,8 +26,14 @@ def refuse_rewriting_settled_revisions(sender, instance, raw=False, **kwargs):
     """
     if raw or instance.pk is None:
         return
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and "content" not in update_fields:
+        return
     stored = Revision.objects.filter(pk=instance.pk).values("content").first()
-    if stored is None or stored["content"] == instance.content:
+    # Compared as stored: in memory, dates are still datetimes.
+    if stored is None or stored["content"] == json.loads(
+        json.dumps(instance.content, cls=DjangoJSONEncoder)
+    ):
         return
     if revision_is_settled(instance):
         raise PermissionDenied(

@@ -269,3 +269,36 @@ class PublishersPublishOnlyAtTheLastStepTests(UnreviewedDraftMixin, ContentSopTe
         )
         draft.refresh_from_db()
         self.assertFalse(draft.live)
+
+
+class ScheduledPublicationTests(ContentSopTestCase):
+    def test_a_superuser_schedules_a_publication_that_goes_live_on_time(self):
+        superuser = UserFactory(username="super", is_superuser=True)
+        page = ArticlePageFactory(
+            parent=self.article_index,
+            title="Jadwal Layanan",
+            section=self.section,
+            live=False,
+            publish=False,
+        )
+        go_live = timezone.now() + datetime.timedelta(hours=1)
+        self.client.force_login(superuser)
+        self.client.post(
+            reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+            self.article_form(
+                page.title,
+                "Terjadwal.",
+                slug=page.slug,
+                go_live_at=timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M"),
+                **{"action-publish": "1"},
+            ),
+        )
+        # Scheduling marks the settled version; it is not a rewrite of it.
+        scheduled = page.revisions.get(approved_go_live_at__isnull=False)
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        with time_machine.travel(go_live + datetime.timedelta(minutes=5)):
+            call_command("publish_scheduled", verbosity=0)
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertEqual(page.live_revision, scheduled)
