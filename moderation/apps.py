@@ -7,4 +7,4 @@ class ModerationConfig(AppConfig):
     verbose_name = _("SOP moderation")
 
     def ready(self):
-        from . import notifications, signal_handlers  # noqa: F401 - connect receivers
+        from . import notifications, retention, signal_handlers  # noqa: F401 - connect receivers

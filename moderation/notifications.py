@@ -62,7 +62,7 @@ from wagtail.signals import (
 )
 
 from . import working_time
-from .models import SOPReminder, SOPTask
+from .models import ArchiveRecord, ArchiveReminder, SOPReminder, SOPTask
 
 logger = logging.getLogger(__name__)
 
@@ -587,16 +587,8 @@ def _reminders_claim(keys, *, now):
     return claimed
 
 
-def _reminder_emails(claimed, task_states, tasks, *, now):
-    workflow_states = [task_states[pk].workflow_state for pk, _threshold in claimed]
-    pages = _pages(workflow_states)
-    site_names = _SiteNames()
-    group_ids = set()
-    for pk, threshold in claimed:
-        task = tasks[task_states[pk].task_id]
-        group_ids |= {group.pk for group in task.groups.all()}
-        if threshold == OVERDUE:
-            group_ids |= {group.pk for group in task.escalation_groups.all()}
+def _members_with_email(group_ids):
+    """The active members with an email of each of ``group_ids``, in one query."""
     members = {}
     memberships = (
         get_user_model()
@@ -607,6 +599,20 @@ def _reminder_emails(claimed, task_states, tasks, *, now):
     )
     for membership in memberships:
         members.setdefault(membership.group_id, []).append(membership.user)
+    return members
+
+
+def _reminder_emails(claimed, task_states, tasks, *, now):
+    workflow_states = [task_states[pk].workflow_state for pk, _threshold in claimed]
+    pages = _pages(workflow_states)
+    site_names = _SiteNames()
+    group_ids = set()
+    for pk, threshold in claimed:
+        task = tasks[task_states[pk].task_id]
+        group_ids |= {group.pk for group in task.groups.all()}
+        if threshold == OVERDUE:
+            group_ids |= {group.pk for group in task.escalation_groups.all()}
+    members = _members_with_email(group_ids)
 
     emails = []
     for pk, threshold in sorted(claimed):
@@ -706,3 +712,114 @@ def sop_reminders_send(*, now: datetime.datetime | None = None) -> ReminderRun:
         emails = _reminder_emails(claimed, task_states, tasks, now=now)
         transaction.on_commit(lambda: emails_send(emails), robust=True)
     return ReminderRun(reminders=len(claimed), emails=len(emails))
+
+
+ARCHIVE_REMINDER = "archive_reminder"
+
+
+def _archive_tasks():
+    """The last active step of each SOP (its groups archive), by SOP."""
+    last = {}
+    for task in (
+        SOPTask.objects.filter(active=True)
+        .prefetch_related("groups", "escalation_groups")
+        .order_by("step_number")
+    ):
+        last[task.sop] = task
+    return last
+
+
+def _archive_reminders_claim(keys, *, now):
+    """Claim ``keys`` ((record id, threshold) pairs) as ``_reminders_claim`` does."""
+    claimed = set()
+    for pk, threshold in keys:
+        try:
+            with transaction.atomic():
+                ArchiveReminder.objects.create(
+                    record_id=pk, threshold=threshold, sent_at=now
+                )
+        except IntegrityError:
+            continue
+        claimed.add((pk, threshold))
+    return claimed
+
+
+def archive_reminders_send(*, now: datetime.datetime | None = None) -> ReminderRun:
+    """
+    Remind the archive step (SOP step 7) of its due time: at 75 % of the time
+    from publication to due, the SOP's archive group (the groups of its last
+    step) hears that it is due soon; past it, that group and the step's
+    escalation groups hear that it is overdue. Once per record and threshold;
+    a few queries whatever the number of records.
+    """
+    now = now or timezone.now()
+    tasks = _archive_tasks()
+    due = {}
+    records = {
+        record.pk: record
+        # Those already reminded as overdue have nothing more to hear.
+        for record in ArchiveRecord.objects.waiting()
+        .filter(sop__in=tasks)
+        .exclude(reminders__threshold=OVERDUE)
+        .only("sop", "page_title", "site_name", "published_at", "due_at")
+    }
+    for record in records.values():
+        state = working_time.deadline_state(
+            started_at=record.published_at,
+            time_standard=record.due_at - record.published_at,
+            now=now,
+        )
+        if state in THRESHOLD_OF_STATE:
+            due[(record.pk, THRESHOLD_OF_STATE[state])] = record
+    if not due:
+        return ReminderRun(reminders=0, emails=0)
+    for key in ArchiveReminder.objects.filter(
+        record_id__in={pk for pk, _threshold in due}
+    ).values_list("record_id", "threshold"):
+        due.pop(key, None)
+    if not due:
+        return ReminderRun(reminders=0, emails=0)
+    with transaction.atomic():
+        claimed = _archive_reminders_claim(sorted(due), now=now)
+        emails = _archive_reminder_emails(claimed, records, tasks, now=now)
+        transaction.on_commit(lambda: emails_send(emails), robust=True)
+    return ReminderRun(reminders=len(claimed), emails=len(emails))
+
+
+def _archive_reminder_emails(claimed, records, tasks, *, now):
+    group_ids = set()
+    for pk, threshold in claimed:
+        task = tasks[records[pk].sop]
+        group_ids |= {group.pk for group in task.groups.all()}
+        if threshold == OVERDUE:
+            group_ids |= {group.pk for group in task.escalation_groups.all()}
+    members = _members_with_email(group_ids)
+    emails = []
+    for pk, threshold in sorted(claimed):
+        record = records[pk]
+        task = tasks[record.sop]
+        context = {
+            "record": record,
+            "overdue": threshold == OVERDUE,
+            "time_left": record.due_at - now,
+            "archive_groups": ", ".join(group.name for group in task.groups.all()),
+            "action_url": reverse("archive_record:inspect", args=(record.pk,)),
+        }
+        recipients = {}
+        for group in task.groups.all():
+            for user in members.get(group.pk, ()):
+                recipients[user.pk] = (user, False)
+        if threshold == OVERDUE:
+            for group in task.escalation_groups.all():
+                for user in members.get(group.pk, ()):
+                    recipients.setdefault(user.pk, (user, True))
+        for user, escalated in recipients.values():
+            emails.append(
+                Email(
+                    user,
+                    ARCHIVE_REMINDER,
+                    context | {"escalated": escalated},
+                    kind=f"archive_{threshold}",
+                )
+            )
+    return emails

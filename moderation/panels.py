@@ -10,13 +10,21 @@ from wagtail.admin.views import home
 from wagtail.models import Page, Revision, Task, TaskState, WorkflowTask
 
 from . import selectors
-from .selectors import step_deadlines_awaiting, step_deadlines_of_submitter
+from .selectors import (
+    archive_steps_waiting,
+    step_deadlines_awaiting,
+    step_deadlines_of_submitter,
+)
+
+# The dashboard shows the archive steps due first; the archive lists them all.
+ARCHIVE_ROWS = 10
 
 
 class SOPDeadlinesPanel(Component):
     """
     The SOP steps waiting for the user, oldest first, with due time and a
-    green / amber / red state; and the user's own submissions in review.
+    green / amber / red state; the user's own submissions in review; and the
+    publications waiting for the archive step (SOP step 7) the user does.
     """
 
     name = "sop_deadlines"
@@ -29,6 +37,9 @@ class SOPDeadlinesPanel(Component):
         return {
             "awaiting": step_deadlines_awaiting(user=request.user, now=now),
             "submitted": step_deadlines_of_submitter(user=request.user, now=now),
+            "archive": archive_steps_waiting(
+                user=request.user, now=now, limit=ARCHIVE_ROWS
+            ),
             "request": request,
         }
 

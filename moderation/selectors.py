@@ -4,7 +4,7 @@ import contextlib
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
@@ -392,3 +392,116 @@ def step_deadlines_of_submitter(*, user, now):
             )
         )
     return rows
+
+
+# The archive step (SOP step 7) ---------------------------------------------------
+
+
+def archive_group_ids(sop):
+    """
+    The groups that archive publications of ``sop``: those of its last active
+    step (the Admin Website, the Admin / Operator), so that the step's groups
+    set in the admin decide it.
+    """
+    from .models import SOPTask
+
+    last = SOPTask.objects.filter(active=True, sop=sop).order_by("-step_number").first()
+    if last is None:
+        return set()
+    return set(last.groups.values_list("pk", flat=True))
+
+
+def sop_group_ids(sop):
+    """Every group that acts in or answers for a step of ``sop``."""
+    from .models import SOPTask
+
+    tasks = SOPTask.objects.filter(active=True, sop=sop)
+    ids = set(tasks.values_list("groups", flat=True))
+    ids |= set(tasks.values_list("escalation_groups", flat=True))
+    return ids - {None}
+
+
+def archive_records_visible_to(user):
+    """
+    The archive records ``user`` may read: all of an SOP for the groups that
+    act in it or answer for it (reviewers, approvers, publishers, their
+    heads) and superusers; otherwise only the records of what the user wrote,
+    so that writers do not read other sections' records.
+    """
+    from .models import SOP, ArchiveRecord
+
+    records = ArchiveRecord.objects.all()
+    if user.is_superuser:
+        return records
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    sops = [sop for sop in SOP.values if group_ids & sop_group_ids(sop)]
+    return records.filter(Q(sop__in=sops) | Q(written_by=user))
+
+
+def archive_refusal(*, record, user):
+    """Why ``user`` may not confirm the archive step of ``record``, or None."""
+    if record.archived_at is not None:
+        return gettext("This publication was already archived by %(name)s.") % {
+            "name": record.archived_by_name or gettext("a former user")
+        }
+    if user.is_superuser:
+        return None
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    if not group_ids & archive_group_ids(record.sop):
+        return gettext(
+            "Only the group that publishes under this SOP confirms its archive step."
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class ArchiveDeadline:
+    """One publication waiting for its archive step, against its due time."""
+
+    record: object
+    due_at: object
+    time_left: object
+    state: working_time.DeadlineState
+
+
+def archive_steps_waiting(*, user, now, limit=None):
+    """
+    The publications waiting for the archive step that ``user`` archives (as
+    a member of the SOP's archive group, or a superuser), those due first
+    first (the first ``limit``); each with its time left and green / amber /
+    red state.
+    """
+    from .models import SOP, ArchiveRecord
+
+    records = ArchiveRecord.objects.waiting().defer("content", "html_snapshot")
+    if not user.is_superuser:
+        group_ids = set(user.groups.values_list("pk", flat=True))
+        sops = [sop for sop in SOP.values if group_ids & archive_group_ids(sop)]
+        records = records.filter(sop__in=sops)
+    return [
+        ArchiveDeadline(
+            record=record,
+            due_at=record.due_at,
+            time_left=record.due_at - now,
+            state=working_time.deadline_state(
+                started_at=record.published_at,
+                time_standard=record.due_at - record.published_at,
+                now=now,
+            ),
+        )
+        for record in records.order_by("due_at", "pk")[:limit]
+    ]
+
+
+def archive_checklist_facts(record):
+    """What the archivist checks: photos without a credit, files missing or attached."""
+    images = [entry for entry in record.files if entry["kind"] == "image"]
+    return {
+        "images": len(images),
+        "images_without_credit": [
+            entry["title"] for entry in images if not entry.get("credit")
+        ],
+        "documents": sum(1 for entry in record.files if entry["kind"] == "document"),
+        "media": sum(1 for entry in record.files if entry["kind"] == "media"),
+        "missing": [entry["title"] for entry in record.files if entry.get("missing")],
+    }

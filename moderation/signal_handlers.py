@@ -1,17 +1,15 @@
 """Receivers of the moderation app: the SOP order holds whatever route an edit takes."""
 
-import json
-
 from django.core.exceptions import PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext
 
-from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.models import PageLogEntry, Revision, TaskState, WorkflowState
 
-from . import runs
+from . import archiving, runs
+from .digests import content_as_stored
 from .models import SOPTask
 from .selectors import revision_is_settled
 
@@ -31,9 +29,7 @@ def refuse_rewriting_settled_revisions(sender, instance, raw=False, **kwargs):
         return
     stored = Revision.objects.filter(pk=instance.pk).values("content").first()
     # Compared as stored: in memory, dates are still datetimes.
-    if stored is None or stored["content"] == json.loads(
-        json.dumps(instance.content, cls=DjangoJSONEncoder)
-    ):
+    if stored is None or stored["content"] == content_as_stored(instance.content):
         return
     if revision_is_settled(instance):
         raise PermissionDenied(
@@ -89,3 +85,11 @@ def _restart_if_outside_edit(revision):
             "reviewers; the check starts again at the first step."
         ),
     )
+
+
+@receiver(post_save, sender=PageLogEntry, dispatch_uid="warta_archive_record")
+def record_publication(sender, instance, created, raw=False, **kwargs):
+    """Every publication, by any route, gets its archive record (SOP step 7)."""
+    if raw or not created:
+        return
+    archiving.archive_record_from_log_entry(instance)

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -10,9 +10,11 @@ from wagtail.admin.action_menu import (
     SubmitForModerationMenuItem,
 )
 from wagtail.admin.views import home
+from wagtail.permissions import register_permission_policy
 
-from . import runs
+from . import archiving, retention, runs
 from .action_menu import ResubmitFromFirstStepMenuItem
+from .models import ArchiveRecord
 from .panels import SOPDeadlinesPanel, WorkflowObjectsToModeratePanel
 from .selectors import (
     alias_refusal,
@@ -21,6 +23,15 @@ from .selectors import (
     run_return_message,
 )
 from .services import FinalStep, final_step_approve, page_keep_draft
+from .views import audit, packages
+from .views.archive import ArchiveRecordPermissionPolicy, ArchiveRecordViewSet
+
+register_permission_policy(ArchiveRecord, ArchiveRecordPermissionPolicy(ArchiveRecord))
+
+
+@hooks.register("register_admin_viewset")
+def register_archive_records():
+    return ArchiveRecordViewSet()
 
 
 @hooks.register("construct_homepage_panels")
@@ -43,6 +54,11 @@ def register_sop_log_actions(actions):
         runs.RETURN_TO_PREVIOUS_ACTION,
         _("Returned to the previous SOP step"),
         _("Returned to the previous SOP step"),
+    )
+    actions.register_action(
+        archiving.ARCHIVE_ACTION,
+        _("Archived (SOP step 7)"),
+        _("Archived (SOP step 7)"),
     )
 
 
@@ -141,3 +157,55 @@ def bulk_publish_only_through_the_sop(request, action_type, objects, action_clas
         return None
     messages.error(request, publish_refusal())
     return redirect(reverse("wagtailadmin_explore_root"))
+
+
+# The archive step and the audit trail (docs/archive.md) ----------------------
+
+
+@hooks.register("register_admin_urls")
+def register_archive_urls():
+    return [
+        path(
+            "archive/<int:pk>/package/",
+            packages.archive_package_download,
+            name="moderation_archive_package",
+        ),
+        path(
+            "reports/publication-audit/",
+            audit.AuditReportView.as_view(),
+            name="moderation_audit_report",
+        ),
+        path(
+            "reports/publication-audit/results/",
+            audit.AuditReportView.as_view(results_only=True),
+            name="moderation_audit_report_results",
+        ),
+        path(
+            "moderation/pages/<int:page_id>/published-versions/",
+            audit.PublishedVersionsView.as_view(),
+            name="moderation_published_versions",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_report_menu_item():
+    return audit.AuditReportMenuItem(
+        _("Publication audit"),
+        reverse("moderation_audit_report"),
+        name="publication-audit",
+        icon_name="list-ul",
+        order=1300,
+    )
+
+
+@hooks.register("before_delete_user")
+def keep_users_the_record_names(request, user):
+    return retention.user_delete_refused(request, user)
+
+
+@hooks.register("before_bulk_action")
+def keep_users_the_record_names_in_bulk(request, action_type, objects, action_class):
+    return retention.users_bulk_delete_refused(
+        request, action_type, objects, action_class
+    )

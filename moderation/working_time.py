@@ -73,3 +73,22 @@ def deadline_state(*, started_at, time_standard, now, calendar=CLOCK):
     if share >= AMBER_FROM:
         return DeadlineState.AMBER
     return DeadlineState.GREEN
+
+
+# The archive step (SOP step 7): 30 minutes after publication under the
+# content SOP; under the news SOP the coverage is documented the next day
+# (H+1), so it is due at the end of the day after publication.
+ARCHIVE_TIME_STANDARD_CONTENT = datetime.timedelta(minutes=30)
+
+
+def archive_due_at(*, sop, published_at, tz, calendar=CLOCK):
+    """
+    When the archive step of a publication at ``published_at`` is due:
+    ``sop`` "content" counts 30 minutes; "news", the end of the next day in
+    ``tz`` (the agency's time zone).
+    """
+    if sop == "news":
+        next_day = published_at.astimezone(tz).date() + datetime.timedelta(days=1)
+        end = datetime.datetime.combine(next_day, datetime.time.max)
+        return end.replace(tzinfo=tz)
+    return calendar.add(published_at, ARCHIVE_TIME_STANDARD_CONTENT)

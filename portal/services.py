@@ -86,13 +86,14 @@ def _remove_wagtail_welcome_page(root):
         page.delete()
 
 
-def _ensure_page(parent, model, *, title, slug, show_in_menus=False):
+def _ensure_page(parent, model, *, title, slug, show_in_menus=False, publish=True):
     existing = model.objects.child_of(parent).first()
     if existing is not None:
         return existing, False
     page = model(title=title, slug=slug, show_in_menus=show_in_menus)
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    if publish:
+        page.save_revision().publish()
     return page, True
 
 
@@ -113,18 +114,15 @@ def sites_setup():
 
     for plan in SITE_PLANS:
         config = settings.WARTA_SITES[plan.key]
+        # The home page is published once its site exists, so that its
+        # publication (and its archive record) knows the site it is on.
         home, home_created = _ensure_page(
-            root, plan.home_model, title=plan.home_title, slug=plan.home_slug
+            root,
+            plan.home_model,
+            title=plan.home_title,
+            slug=plan.home_slug,
+            publish=False,
         )
-        if home_created:
-            created.append(_("page %(title)s") % {"title": home.title})
-        for model, title, slug in plan.sections:
-            page, page_created = _ensure_page(
-                home, model, title=title, slug=slug, show_in_menus=True
-            )
-            if page_created:
-                created.append(_("page %(title)s") % {"title": page.title})
-
         site = Site.objects.filter(root_page=home).first()
         if site is None:
             site = Site(root_page=home, site_name=config["site_name"])
@@ -137,6 +135,16 @@ def sites_setup():
                 is_default_site=False
             )
         site.save()
+
+        if home_created:
+            home.save_revision().publish()
+            created.append(_("page %(title)s") % {"title": home.title})
+        for model, title, slug in plan.sections:
+            page, page_created = _ensure_page(
+                home, model, title=title, slug=slug, show_in_menus=True
+            )
+            if page_created:
+                created.append(_("page %(title)s") % {"title": page.title})
 
         identity, identity_created = SiteIdentity.objects.get_or_create(
             site=site, defaults={"theme": plan.theme, "tagline": plan.tagline}

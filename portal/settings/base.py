@@ -316,5 +316,7 @@ LOGGING = {
         # One line per background task and page action is noise on a console.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # bagit reports each file of each archive package it writes.
+        "bagit": {"level": "WARNING"},
     },
 }

@@ -17,7 +17,7 @@ from media_center.demo import (
     seed_media_center,
 )
 from media_center.demo_multimedia import seed_multimedia
-from moderation.demo import seed_workflow_states
+from moderation.demo import seed_archive_steps, seed_workflow_states
 from moderation.notifications import emails_muted
 from moderation.services import sop_setup
 from portal.demo import demo_rng, seed_agencies, seed_portal, seed_users
@@ -40,6 +40,7 @@ LABELS = {
     "agenda items": gettext_lazy("agenda items"),
     "coverage assignments": gettext_lazy("coverage assignments"),
     "multimedia items": gettext_lazy("multimedia archive items"),
+    "archive steps": gettext_lazy("archive steps confirmed (SOP step 7)"),
 }
 
 
@@ -112,6 +113,8 @@ class Command(BaseCommand):
             counts += seed_workflow_states(users=users, now=now)
             # After the runs: some assignments lead to their news.
             counts.append(seed_assignments(users=users, now=now))
+            # Last: every publication above has its archive record.
+            counts += seed_archive_steps(users=users, now=now)
 
         merged = {}
         for count in counts:

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 
-from . import runs
-from .forms import ReturnForCorrectionForm
-from .selectors import action_refusal
+from .. import runs
+from ..forms import ReturnForCorrectionForm
+from ..selectors import action_refusal
 
 
 class SOP(models.TextChoices):

@@ -1,0 +1,53 @@
+"""Filters of the moderation admin listings."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.models import Site
+
+import django_filters
+
+from .models import SOP, ArchiveRecord
+from .selectors import archive_records_visible_to
+
+
+class ArchiveRecordFilterSet(WagtailFilterSet):
+    """
+    The publication audit report's filters: the publication date (in local
+    time, both ends included), the site, the section and the SOP.
+    """
+
+    published_at = django_filters.DateFromToRangeFilter(
+        label=_("Published between"), widget=DateRangePickerWidget
+    )
+    site = django_filters.ModelChoiceFilter(
+        label=_("Site"),
+        queryset=Site.objects.order_by("site_name", "hostname"),
+        empty_label=_("All sites"),
+    )
+    section = django_filters.ChoiceFilter(
+        label=_("Section"), choices=(), empty_label=_("All sections")
+    )
+    sop = django_filters.ChoiceFilter(
+        label=_("SOP"), choices=SOP.choices, empty_label=_("All SOPs")
+    )
+
+    class Meta:
+        model = ArchiveRecord
+        fields = ["published_at", "site", "section", "sop"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the sections of records the user may read: a writer does not
+        # learn the other sections' names from the filter.
+        user = getattr(self.request, "user", None)
+        sections = (
+            archive_records_visible_to(user)
+            .exclude(section="")
+            .order_by("section")
+            .values_list("section", flat=True)
+            .distinct()
+            if user is not None
+            else []
+        )
+        self.filters["section"].extra["choices"] = [(name, name) for name in sections]
