@@ -1,6 +1,7 @@
 """
 Writes of the archive step (SOP step 7 of both SOPs): the archive record of
-every publication, its HTML snapshot, and the archive confirmation.
+every publication, its completion (file checksums, HTML snapshot) and the
+archive confirmation.
 """
 
 import logging

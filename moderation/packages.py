@@ -7,7 +7,6 @@ recorded at publication. A bag checks itself: ``bagit.Bag(path).validate()``
 tells years later whether any byte changed.
 """
 
-import datetime
 import json
 import logging
 import os
@@ -61,28 +60,6 @@ def archive_package_name(record: ArchiveRecord) -> str:
     if slug := slugify(record.page_title)[:TITLE_SLUG_LENGTH].strip("-"):
         parts.append(slug)
     return "-".join(parts)
-
-
-def archive_records_published_between(
-    *, since: datetime.date, until: datetime.date, site=None
-):
-    """
-    The archive records of the publications made from the start of local day
-    ``since`` to the end of local day ``until`` (settings.TIME_ZONE), of one
-    ``site`` when given (the site the page lives on; its copies on other
-    sites belong to the same record), oldest first.
-    """
-    tz = timezone.get_default_timezone()
-    start = datetime.datetime.combine(since, datetime.time.min, tzinfo=tz)
-    end = datetime.datetime.combine(
-        until + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
-    )
-    records = ArchiveRecord.objects.filter(
-        published_at__gte=start, published_at__lt=end
-    )
-    if site is not None:
-        records = records.filter(site=site)
-    return records.order_by("published_at", "pk")
 
 
 def _local_iso(value):

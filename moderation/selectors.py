@@ -1,10 +1,12 @@
 """Reads of the moderation app: who may act on an SOP step, and why not."""
 
 import contextlib
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Q
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
@@ -505,3 +507,27 @@ def archive_checklist_facts(record):
         "media": sum(1 for entry in record.files if entry["kind"] == "media"),
         "missing": [entry["title"] for entry in record.files if entry.get("missing")],
     }
+
+
+def archive_records_published_between(
+    *, since: datetime.date, until: datetime.date, site=None
+):
+    """
+    The archive records of the publications made from the start of local day
+    ``since`` to the end of local day ``until`` (settings.TIME_ZONE), of one
+    ``site`` when given (the site the page lives on; its copies on other
+    sites belong to the same record), oldest first.
+    """
+    from .models import ArchiveRecord
+
+    tz = timezone.get_default_timezone()
+    start = datetime.datetime.combine(since, datetime.time.min, tzinfo=tz)
+    end = datetime.datetime.combine(
+        until + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+    )
+    records = ArchiveRecord.objects.filter(
+        published_at__gte=start, published_at__lt=end
+    )
+    if site is not None:
+        records = records.filter(site=site)
+    return records.order_by("published_at", "pk")

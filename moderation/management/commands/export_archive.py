@@ -9,11 +9,8 @@ from django.utils.translation import gettext, ngettext
 
 from wagtail.models import Site
 
-from moderation.packages import (
-    archive_package_name,
-    archive_package_zip,
-    archive_records_published_between,
-)
+from moderation.packages import archive_package_name, archive_package_zip
+from moderation.selectors import archive_records_published_between
 from portal.selectors import site_get
 
 DEFAULT_OUTPUT = "archive-export"
