@@ -365,6 +365,7 @@ def archive_record_create(
             record.save()
     except IntegrityError:
         return None
+    record.sites.set({location["site_id"] for location in locations})
     transaction.on_commit(
         partial(tasks.archive_record_complete_task.enqueue, record_id=record.pk)
     )

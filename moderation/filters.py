@@ -8,13 +8,14 @@ from wagtail.models import Site
 import django_filters
 
 from .models import SOP, ArchiveRecord
-from .selectors import archive_records_visible_to
+from .selectors import archive_records_on, archive_records_visible_to
 
 
 class ArchiveRecordFilterSet(WagtailFilterSet):
     """
     The publication audit report's filters: the publication date (in local
-    time, both ends included), the site, the section and the SOP.
+    time, both ends included), the site (where it went live, copies
+    included), the section and the SOP.
     """
 
     published_at = django_filters.DateFromToRangeFilter(
@@ -24,6 +25,7 @@ class ArchiveRecordFilterSet(WagtailFilterSet):
         label=_("Site"),
         queryset=Site.objects.order_by("site_name", "hostname"),
         empty_label=_("All sites"),
+        method="filter_site",
     )
     section = django_filters.ChoiceFilter(
         label=_("Section"), choices=(), empty_label=_("All sections")
@@ -35,6 +37,10 @@ class ArchiveRecordFilterSet(WagtailFilterSet):
     class Meta:
         model = ArchiveRecord
         fields = ["published_at", "site", "section", "sop"]
+
+    def filter_site(self, queryset, name, value):
+        # A news item live on Info Publik as a copy is Info Publik's too.
+        return archive_records_on(queryset, site=value) if value else queryset
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -514,9 +514,9 @@ def archive_records_published_between(
 ):
     """
     The archive records of the publications made from the start of local day
-    ``since`` to the end of local day ``until`` (settings.TIME_ZONE), of one
-    ``site`` when given (the site the page lives on; its copies on other
-    sites belong to the same record), oldest first.
+    ``since`` to the end of local day ``until`` (settings.TIME_ZONE), that
+    went live on ``site`` when given (the page itself or a copy of it),
+    oldest first.
     """
     from .models import ArchiveRecord
 
@@ -529,5 +529,13 @@ def archive_records_published_between(
         published_at__gte=start, published_at__lt=end
     )
     if site is not None:
-        records = records.filter(site=site)
+        records = archive_records_on(records, site=site)
     return records.order_by("published_at", "pk")
+
+
+def archive_records_on(records, *, site):
+    """``records`` of publications that went live on ``site``, copies included."""
+    from .models import ArchiveRecord
+
+    on_site = ArchiveRecord.sites.through.objects.filter(site=site)
+    return records.filter(pk__in=on_site.values("archiverecord_id"))

@@ -105,6 +105,13 @@ class ArchiveRecord(models.Model):
         verbose_name=_("site"),
     )
     site_name = models.CharField(_("site (name)"), max_length=255, blank=True)
+    sites = models.ManyToManyField(
+        "wagtailcore.Site",
+        blank=True,
+        related_name="+",
+        verbose_name=_("sites"),
+        help_text=_("Every site it went live on, its copies' sites included."),
+    )
     locations = models.JSONField(
         _("addresses"),
         default=list,

@@ -239,6 +239,18 @@ class RecordOfEveryRouteTests(ArchiveTestCase):
         self.assertEqual(photo["kind"], "image")
         self.assertEqual(photo["sha256"], expected)
         self.assertEqual(photo["credit"], "MC Palangka Raya")
+        # Found under each site it went live on, in the report and the archive.
+        self.assertEqual(
+            set(record.sites.all()),
+            {self.media_center_site, self.infopublik_site, self.portal_site},
+        )
+        self.client.force_login(self.superuser)
+        for url in (
+            reverse("moderation_audit_report"),
+            reverse("archive_record:index"),
+        ):
+            response = self.client.get(url, {"site": self.portal_site.pk})
+            self.assertContains(response, "Wali Kota Resmikan Pasar")
         # The copies on the other sites are part of this publication, not new ones.
         copies = NewsPage.objects.filter(alias_of=news)
         self.assertEqual(copies.count(), 2)
