@@ -34,11 +34,13 @@ from wagtailmedia.models import get_media_model
 
 from . import digests, tasks, working_time
 from .models import SOP, ArchiveRecord, SOPTask
+from .selectors import archive_refusal
 
 logger = logging.getLogger(__name__)
 
 ARCHIVE_ACTION = "moderation.archive"
-PUBLISH_ACTIONS = {
+# The log actions of a publication going live, and the route each means.
+ROUTE_OF_PUBLISH_ACTION = {
     "wagtail.publish": None,
     "wagtail.publish.scheduled": ArchiveRecord.Route.SCHEDULED,
 }
@@ -119,12 +121,17 @@ def _file_hashed(entry, storages):
     return {**entry, "sha256": checksum, "size": size}
 
 
-def files_hashed(entries):
-    """``entries`` (of ``page_files``) with their SHA-256, each file read once."""
-    storages = {
+def file_storages():
+    """The storage of each kind of file: {"image": …, "document": …, "media": …}."""
+    return {
         kind: model._meta.get_field("file").storage
         for model, kind in _file_models().items()
     }
+
+
+def files_hashed(entries):
+    """``entries`` (of ``page_files``) with their SHA-256, each file read once."""
+    storages = file_storages()
     return [_file_hashed(entry, storages) for entry in entries]
 
 
@@ -297,8 +304,9 @@ def archive_record_create(
     """
     Record the publication of ``revision`` of ``page`` by ``user`` at
     ``published_at``: where it went live, the approval chain of its SOP run,
-    the checksums of its content and files, and when its archive step is
-    due. Called for every publication, by any route. Returns the record, or
+    its content with its checksum, the list of its files (hashed, with the
+    HTML snapshot, by ``archive_record_complete`` after the commit), and
+    when its archive step is due. Called for every publication, by any route. Returns the record, or
     None when this publication was already recorded.
     """
     page = page.specific
@@ -374,7 +382,7 @@ def archive_record_create(
 
 def archive_record_from_log_entry(entry: PageLogEntry) -> ArchiveRecord | None:
     """The archive record of the publication ``entry`` logs, if it logs one."""
-    if entry.action not in PUBLISH_ACTIONS or entry.revision_id is None:
+    if entry.action not in ROUTE_OF_PUBLISH_ACTION or entry.revision_id is None:
         return None
     page = Page.objects.filter(pk=entry.page_id).first()
     if page is None or page.alias_of_id is not None:
@@ -384,7 +392,7 @@ def archive_record_from_log_entry(entry: PageLogEntry) -> ArchiveRecord | None:
         revision=entry.revision,
         user=entry.user,
         published_at=entry.timestamp,
-        route=PUBLISH_ACTIONS[entry.action],
+        route=ROUTE_OF_PUBLISH_ACTION[entry.action],
     )
 
 
@@ -454,8 +462,6 @@ def archive_confirm(
     returns None when someone else already did (a double click, two people
     at once).
     """
-    from .selectors import archive_refusal
-
     record = ArchiveRecord.objects.get(pk=record_id)
     if refusal := archive_refusal(record=record, user=user):
         raise PermissionDenied(refusal)

@@ -851,8 +851,8 @@ def seed_archive_steps(*, users, now):
     The archive step (SOP step 7) of the demo's publications: confirmed by
     the SOP's archivist twenty minutes after publication, except for the
     newest ``ARCHIVE_WAITING`` publications of each SOP's workflow runs,
-    which still wait. Idempotent:
-    archived records stay as they are. Returns a SeedCount.
+    which still wait. Idempotent: archived records stay as they are. Returns
+    a list with one SeedCount.
     """
     count = SeedCount(
         "archive steps", existing=ArchiveRecord.objects.archived().count()

@@ -1,5 +1,6 @@
 """Filters of the moderation admin listings."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -13,8 +14,8 @@ from .selectors import archive_records_on, archive_records_visible_to
 
 class ArchiveRecordFilterSet(WagtailFilterSet):
     """
-    The publication audit report's filters: the publication date (in local
-    time, both ends included), the site (where it went live, copies
+    The filters of the publication audit report (and of the archive list):
+    the publication date (in local time, both ends included), the site (where it went live, copies
     included), the section and the SOP.
     """
 
@@ -57,3 +58,37 @@ class ArchiveRecordFilterSet(WagtailFilterSet):
             else []
         )
         self.filters["section"].extra["choices"] = [(name, name) for name in sections]
+
+
+class ArchiveState:
+    WAITING = "waiting"
+    OVERDUE = "overdue"
+    ARCHIVED = "archived"
+    CHOICES = (
+        (WAITING, _("waiting to be archived")),
+        (OVERDUE, _("archive step overdue")),
+        (ARCHIVED, _("archived")),
+    )
+
+
+class ArchiveStepFilterSet(ArchiveRecordFilterSet):
+    """The archive list's filters: the audit report's, and where the archive step stands."""
+
+    state = django_filters.ChoiceFilter(
+        label=_("Archive step"),
+        choices=ArchiveState.CHOICES,
+        empty_label=_("All"),
+        method="filter_state",
+    )
+
+    class Meta(ArchiveRecordFilterSet.Meta):
+        fields = ["state", *ArchiveRecordFilterSet.Meta.fields]
+
+    def filter_state(self, queryset, name, value):
+        if value == ArchiveState.ARCHIVED:
+            return queryset.archived()
+        if value == ArchiveState.OVERDUE:
+            return queryset.waiting().filter(due_at__lt=timezone.now())
+        if value == ArchiveState.WAITING:
+            return queryset.waiting()
+        return queryset

@@ -32,10 +32,14 @@ class ArchiveConfirmForm(forms.Form):
         help_text=_("The sources and supporting documents of the publication."),
         error_messages={"required": _("Check the supporting documents first.")},
     )
+    # As the record's fields (moderation.models.archive), which this module
+    # cannot import: the SOP task's form lives here too.
     classification_code = forms.CharField(
         label=_("Archive classification code"),
         max_length=60,
-        help_text=_("The code of the agency's archive classification, e.g. 000.9.2."),
+        help_text=_(
+            "The code of the agency's archive classification, e.g. 000.9.2 or PR.02.03."
+        ),
         error_messages={"required": _("Fill in the archive classification code.")},
     )
     retention_period = forms.CharField(

@@ -63,6 +63,7 @@ from wagtail.signals import (
 
 from . import working_time
 from .models import ArchiveRecord, ArchiveReminder, SOPReminder, SOPTask
+from .selectors import archive_deadline_state, sop_last_steps
 
 logger = logging.getLogger(__name__)
 
@@ -717,20 +718,12 @@ def sop_reminders_send(*, now: datetime.datetime | None = None) -> ReminderRun:
 ARCHIVE_REMINDER = "archive_reminder"
 
 
-def _archive_tasks():
-    """The last active step of each SOP (its groups archive), by SOP."""
-    last = {}
-    for task in (
-        SOPTask.objects.filter(active=True)
-        .prefetch_related("groups", "escalation_groups")
-        .order_by("step_number")
-    ):
-        last[task.sop] = task
-    return last
-
-
 def _archive_reminders_claim(keys, *, now):
-    """Claim ``keys`` ((record id, threshold) pairs) as ``_reminders_claim`` does."""
+    """
+    Claim ``keys`` ((record id, threshold) pairs): the ones this run may
+    send, each row inserted in its own savepoint so that one an overlapping
+    run got first is skipped.
+    """
     claimed = set()
     for pk, threshold in keys:
         try:
@@ -753,7 +746,7 @@ def archive_reminders_send(*, now: datetime.datetime | None = None) -> ReminderR
     a few queries whatever the number of records.
     """
     now = now or timezone.now()
-    tasks = _archive_tasks()
+    tasks = sop_last_steps()
     due = {}
     records = {
         record.pk: record
@@ -764,11 +757,7 @@ def archive_reminders_send(*, now: datetime.datetime | None = None) -> ReminderR
         .only("sop", "page_title", "site_name", "published_at", "due_at")
     }
     for record in records.values():
-        state = working_time.deadline_state(
-            started_at=record.published_at,
-            time_standard=record.due_at - record.published_at,
-            now=now,
-        )
+        state = archive_deadline_state(record, now=now)
         if state in THRESHOLD_OF_STATE:
             due[(record.pk, THRESHOLD_OF_STATE[state])] = record
     if not due:

@@ -23,11 +23,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext
 
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-
 import bagit
-from wagtailmedia.models import get_media_model
 
 from . import archiving, digests
 from .models import ArchiveRecord
@@ -66,7 +62,7 @@ def _local_iso(value):
     return timezone.localtime(value).isoformat() if value is not None else None
 
 
-def _person(pk, name, username):
+def _person_json(pk, name, username):
     if pk is None and not name and not username:
         return None
     return {"id": pk, "name": name, "username": username}
@@ -87,12 +83,12 @@ def _metadata(record: ArchiveRecord) -> dict:
         "revision": {"id": record.revision_id, "number": record.revision_number},
         "route": record.route,
         "published_at": _local_iso(record.published_at),
-        "published_by": _person(
+        "published_by": _person_json(
             record.published_by_id,
             record.published_by_name,
             record.published_by_username,
         ),
-        "written_by": _person(
+        "written_by": _person_json(
             record.written_by_id, record.written_by_name, record.written_by_username
         ),
         "approval_chain": record.approval_chain,
@@ -104,7 +100,7 @@ def _metadata(record: ArchiveRecord) -> dict:
         "recorded_at": _local_iso(record.created_at),
         "due_at": _local_iso(record.due_at),
         "archived_at": _local_iso(record.archived_at),
-        "archived_by": _person(
+        "archived_by": _person_json(
             record.archived_by_id,
             record.archived_by_name,
             record.archived_by_username,
@@ -117,18 +113,6 @@ def _metadata(record: ArchiveRecord) -> dict:
         },
         "archive_note": record.archive_note,
     }
-
-
-def _storage_for(kind):
-    """The storage of the ``file`` field of an image, document or media file."""
-    getters = {
-        "image": get_image_model,
-        "document": get_document_model,
-        "media": get_media_model,
-    }
-    if kind not in getters:
-        return default_storage
-    return getters[kind]()._meta.get_field("file").storage
 
 
 def _file_name_in_bag(entry):
@@ -170,7 +154,9 @@ def _file_copy(entry, payload: Path) -> dict:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with (
-            _storage_for(kind).open(entry["path"], "rb") as source,
+            archiving.file_storages()
+            .get(kind, default_storage)
+            .open(entry["path"], "rb") as source,
             target.open("wb") as sink,
         ):
             checksum, size = digests.stream_sha256(_CopyingReader(source, sink))

@@ -31,7 +31,7 @@ from wagtail.models import PageLogEntry, Revision, TaskState, WorkflowState
 
 from .models import ArchiveRecord
 
-PUBLISH_ACTIONS = (
+PUBLISHED_OR_SCHEDULED_ACTIONS = (
     "wagtail.publish",
     "wagtail.publish.scheduled",
     "wagtail.publish.schedule",
@@ -56,7 +56,9 @@ class Protection:
 
 def revision_protection(revision):
     """
-    Why ``revision`` must not be deleted, or None for a plain draft: it is
+    Why ``revision`` must not be deleted, or None for a plain draft (a wider
+    rule than ``selectors.revision_is_settled``, which keeps a version from
+    being rewritten once it went into review): it is
     live, was published or scheduled, an archive record points to it (SOP
     step 7), or it went through a review step (SOP content steps 4–6, news
     steps 5–6), so that its task states are the approval records. At most
@@ -82,10 +84,10 @@ def revision_protection(revision):
         entries = tuple(
             log_model.objects.filter(
                 revision_id=revision.pk,
-                action__in=PUBLISH_ACTIONS + REVIEW_ACTIONS,
+                action__in=PUBLISHED_OR_SCHEDULED_ACTIONS + REVIEW_ACTIONS,
             ).order_by("timestamp")[:EXAMPLES]
         )
-        if any(entry.action in PUBLISH_ACTIONS for entry in entries):
+        if any(entry.action in PUBLISHED_OR_SCHEDULED_ACTIONS for entry in entries):
             return Protection(
                 gettext(
                     "Revision %(id)s was published or scheduled; it is the record "
@@ -183,7 +185,9 @@ def _user_facts(user):
             ),
         ),
         (
-            logged.filter(action__in=PUBLISH_ACTIONS + UNPUBLISH_ACTIONS),
+            logged.filter(
+                action__in=PUBLISHED_OR_SCHEDULED_ACTIONS + UNPUBLISH_ACTIONS
+            ),
             lambda n: ngettext(
                 "published or unpublished content %(count)d time",
                 "published or unpublished content %(count)d times",

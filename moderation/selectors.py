@@ -399,18 +399,29 @@ def step_deadlines_of_submitter(*, user, now):
 # The archive step (SOP step 7) ---------------------------------------------------
 
 
-def archive_group_ids(sop):
+def sop_last_steps():
     """
-    The groups that archive publications of ``sop``: those of its last active
-    step (the Admin Website, the Admin / Operator), so that the step's groups
-    set in the admin decide it.
+    The last active step of each SOP ({sop: SOPTask}, groups and escalation
+    groups prefetched): its groups archive the SOP's publications (the Admin
+    Website, the Admin / Operator), so the step's groups set in the admin
+    decide it, and its escalation groups hear of an overdue archive step.
     """
     from .models import SOPTask
 
-    last = SOPTask.objects.filter(active=True, sop=sop).order_by("-step_number").first()
-    if last is None:
-        return set()
-    return set(last.groups.values_list("pk", flat=True))
+    last = {}
+    for task in (
+        SOPTask.objects.filter(active=True)
+        .prefetch_related("groups", "escalation_groups")
+        .order_by("step_number", "pk")
+    ):
+        last[task.sop] = task
+    return last
+
+
+def archive_group_ids(sop):
+    """The groups that archive publications of ``sop`` (``sop_last_steps``)."""
+    last = sop_last_steps().get(sop)
+    return {group.pk for group in last.groups.all()} if last else set()
 
 
 def sop_group_ids(sop):
@@ -466,6 +477,15 @@ class ArchiveDeadline:
     state: working_time.DeadlineState
 
 
+def archive_deadline_state(record, *, now):
+    """Green, amber or red: the archive step's time runs from publication to due."""
+    return working_time.deadline_state(
+        started_at=record.published_at,
+        time_standard=record.due_at - record.published_at,
+        now=now,
+    )
+
+
 def archive_steps_waiting(*, user, now, limit=None):
     """
     The publications waiting for the archive step that ``user`` archives (as
@@ -485,11 +505,7 @@ def archive_steps_waiting(*, user, now, limit=None):
             record=record,
             due_at=record.due_at,
             time_left=record.due_at - now,
-            state=working_time.deadline_state(
-                started_at=record.published_at,
-                time_standard=record.due_at - record.published_at,
-                now=now,
-            ),
+            state=archive_deadline_state(record, now=now),
         )
         for record in records.order_by("due_at", "pk")[:limit]
     ]
@@ -497,14 +513,12 @@ def archive_steps_waiting(*, user, now, limit=None):
 
 def archive_checklist_facts(record):
     """What the archivist checks: photos without a credit, files missing or attached."""
-    images = [entry for entry in record.files if entry["kind"] == "image"]
     return {
-        "images": len(images),
         "images_without_credit": [
-            entry["title"] for entry in images if not entry.get("credit")
+            entry["title"]
+            for entry in record.files
+            if entry["kind"] == "image" and not entry.get("credit")
         ],
-        "documents": sum(1 for entry in record.files if entry["kind"] == "document"),
-        "media": sum(1 for entry in record.files if entry["kind"] == "media"),
         "missing": [entry["title"] for entry in record.files if entry.get("missing")],
     }
 
@@ -539,3 +553,23 @@ def archive_records_on(records, *, site):
 
     on_site = ArchiveRecord.sites.through.objects.filter(site=site)
     return records.filter(pk__in=on_site.values("archiverecord_id"))
+
+
+def audit_report_shown(user):
+    """
+    Whether the report belongs in ``user``'s menu: for superusers, the
+    groups of the SOP steps and those they escalate to, and whoever wrote a
+    published version.
+    """
+    from .models import ArchiveRecord, SOPTask
+
+    if user.is_superuser:
+        return True
+    group_ids = user.groups.values("pk")
+    if (
+        SOPTask.objects.filter(active=True)
+        .filter(Q(groups__in=group_ids) | Q(escalation_groups__in=group_ids))
+        .exists()
+    ):
+        return True
+    return ArchiveRecord.objects.filter(written_by=user).exists()

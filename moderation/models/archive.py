@@ -254,10 +254,6 @@ class ArchiveRecord(models.Model):
     def delete(self, *args, **kwargs):
         _refuse_change()
 
-    @property
-    def archived(self):
-        return self.archived_at is not None
-
     def is_overdue(self, now):
         return self.archived_at is None and now > self.due_at
 

@@ -19,10 +19,8 @@ from wagtail.admin.views.generic import HistoryView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-import django_filters
-
 from .. import archiving
-from ..filters import ArchiveRecordFilterSet
+from ..filters import ArchiveStepFilterSet
 from ..forms import ArchiveConfirmForm
 from ..models import ArchiveRecord
 from ..selectors import (
@@ -84,40 +82,6 @@ class ArchiveRecordPermissionPolicy(BasePermissionPolicy):
         if not self.user_has_any_permission(user, actions):
             return ArchiveRecord.objects.none()
         return archive_records_visible_to(user)
-
-
-class ArchiveState:
-    WAITING = "waiting"
-    OVERDUE = "overdue"
-    ARCHIVED = "archived"
-    CHOICES = (
-        (WAITING, _("waiting to be archived")),
-        (OVERDUE, _("archive step overdue")),
-        (ARCHIVED, _("archived")),
-    )
-
-
-class ArchiveStepFilterSet(ArchiveRecordFilterSet):
-    """The report's filters, and where the archive step stands."""
-
-    state = django_filters.ChoiceFilter(
-        label=_("Archive step"),
-        choices=ArchiveState.CHOICES,
-        empty_label=_("All"),
-        method="filter_state",
-    )
-
-    class Meta(ArchiveRecordFilterSet.Meta):
-        fields = ["state", *ArchiveRecordFilterSet.Meta.fields]
-
-    def filter_state(self, queryset, name, value):
-        if value == ArchiveState.ARCHIVED:
-            return queryset.archived()
-        if value == ArchiveState.OVERDUE:
-            return queryset.waiting().filter(due_at__lt=timezone.now())
-        if value == ArchiveState.WAITING:
-            return queryset.waiting()
-        return queryset
 
 
 class ArchiveRecordIndexView(IndexView):

@@ -9,7 +9,6 @@ are purged, users leave or pages are deleted.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -25,8 +24,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from ..filters import ArchiveRecordFilterSet
-from ..models import ArchiveRecord, SOPTask, duration_label
-from ..selectors import archive_records_visible_to
+from ..models import duration_label
+from ..selectors import archive_records_visible_to, audit_report_shown
 
 # How a step ended, in the words of the SOP (TaskState statuses, and the
 # submission that opens a run).
@@ -48,12 +47,12 @@ def _parsed(value):
     return datetime.datetime.fromisoformat(value)
 
 
-def local_time_label(value, format_string=EXPORT_TIME_FORMAT):
+def local_time_label(value):
     """``value`` in the agency's time, with its zone: "2026-03-02 16:10 WIB"."""
     if value is None:
         return ""
     value = localtime(value)
-    return f"{date_format(value, format_string)} {value.tzname()}"
+    return f"{date_format(value, EXPORT_TIME_FORMAT)} {value.tzname()}"
 
 
 def person_label(name, username):
@@ -234,24 +233,6 @@ class AuditReportView(ReportView):
 class AuditReportMenuItem(MenuItem):
     def is_shown(self, request):
         return audit_report_shown(request.user)
-
-
-def audit_report_shown(user):
-    """
-    Whether the report belongs in ``user``'s menu: for superusers, the
-    groups of the SOP steps and those they escalate to, and whoever wrote a
-    published version.
-    """
-    if user.is_superuser:
-        return True
-    group_ids = user.groups.values("pk")
-    if (
-        SOPTask.objects.filter(active=True)
-        .filter(Q(groups__in=group_ids) | Q(escalation_groups__in=group_ids))
-        .exists()
-    ):
-        return True
-    return ArchiveRecord.objects.filter(written_by=user).exists()
 
 
 class PublishedVersionsView(WagtailAdminTemplateMixin, TemplateView):

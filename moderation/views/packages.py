@@ -6,8 +6,8 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from moderation.packages import archive_package_name, archive_package_zip
-from moderation.selectors import archive_records_visible_to
+from ..packages import archive_package_name, archive_package_zip
+from ..selectors import archive_records_visible_to
 
 
 @require_GET
