@@ -164,11 +164,11 @@ def _section_of(page):
     return ""
 
 
-def _locations(page):
-    """The page's address on its site and those of its live copies on other sites."""
-    site_names = {
-        site.pk: site.site_name or site.hostname for site in Site.objects.all()
-    }
+def _locations(page, sites):
+    """
+    The page's address on its site and those of its live copies on other
+    sites (``sites``: every Site by its id).
+    """
     rows = []
     for each in [page, *Page.objects.filter(alias_of=page, live=True)]:
         parts = each.get_url_parts()
@@ -178,7 +178,11 @@ def _locations(page):
         rows.append(
             {
                 "site_id": site_id,
-                "site": site_names.get(site_id, ""),
+                "site": (
+                    sites[site_id].site_name or sites[site_id].hostname
+                    if site_id in sites
+                    else ""
+                ),
                 "url": f"{root_url}{path}",
                 "copy": each.pk != page.pk,
             }
@@ -329,9 +333,10 @@ def archive_record_create(
     )
     published_name, published_username = _person(user)
     writer_name, writer_username = _person(writer)
-    locations = _locations(page)
+    sites = {site.pk: site for site in Site.objects.all()}
+    locations = _locations(page, sites)
     site_id = locations[0]["site_id"] if locations else None
-    sop = _sop_of(page, workflow_state, Site.objects.filter(pk=site_id).first())
+    sop = _sop_of(page, workflow_state, sites.get(site_id))
     record = ArchiveRecord(
         page=page,
         page_title=page.title,

@@ -424,14 +424,20 @@ def archive_group_ids(sop):
     return {group.pk for group in last.groups.all()} if last else set()
 
 
-def sop_group_ids(sop):
-    """Every group that acts in or answers for a step of ``sop``."""
+def sops_answered_by(user):
+    """
+    The SOPs in whose steps ``user``'s groups act or to which they are
+    escalated, in one query.
+    """
     from .models import SOPTask
 
-    tasks = SOPTask.objects.filter(active=True, sop=sop)
-    ids = set(tasks.values_list("groups", flat=True))
-    ids |= set(tasks.values_list("escalation_groups", flat=True))
-    return ids - {None}
+    group_ids = user.groups.values("pk")
+    return set(
+        SOPTask.objects.filter(active=True)
+        .filter(Q(groups__in=group_ids) | Q(escalation_groups__in=group_ids))
+        .values_list("sop", flat=True)
+        .distinct()
+    )
 
 
 def archive_records_visible_to(user):
@@ -441,14 +447,12 @@ def archive_records_visible_to(user):
     heads) and superusers; otherwise only the records of what the user wrote,
     so that writers do not read other sections' records.
     """
-    from .models import SOP, ArchiveRecord
+    from .models import ArchiveRecord
 
     records = ArchiveRecord.objects.all()
     if user.is_superuser:
         return records
-    group_ids = set(user.groups.values_list("pk", flat=True))
-    sops = [sop for sop in SOP.values if group_ids & sop_group_ids(sop)]
-    return records.filter(Q(sop__in=sops) | Q(written_by=user))
+    return records.filter(Q(sop__in=sops_answered_by(user)) | Q(written_by=user))
 
 
 def archive_refusal(*, record, user):
@@ -493,12 +497,16 @@ def archive_steps_waiting(*, user, now, limit=None):
     first (the first ``limit``); each with its time left and green / amber /
     red state.
     """
-    from .models import SOP, ArchiveRecord
+    from .models import ArchiveRecord
 
     records = ArchiveRecord.objects.waiting().defer("content", "html_snapshot")
     if not user.is_superuser:
         group_ids = set(user.groups.values_list("pk", flat=True))
-        sops = [sop for sop in SOP.values if group_ids & archive_group_ids(sop)]
+        sops = [
+            sop
+            for sop, task in sop_last_steps().items()
+            if group_ids & {group.pk for group in task.groups.all()}
+        ]
         records = records.filter(sop__in=sops)
     return [
         ArchiveDeadline(
@@ -561,15 +569,8 @@ def audit_report_shown(user):
     groups of the SOP steps and those they escalate to, and whoever wrote a
     published version.
     """
-    from .models import ArchiveRecord, SOPTask
+    from .models import ArchiveRecord
 
-    if user.is_superuser:
-        return True
-    group_ids = user.groups.values("pk")
-    if (
-        SOPTask.objects.filter(active=True)
-        .filter(Q(groups__in=group_ids) | Q(escalation_groups__in=group_ids))
-        .exists()
-    ):
+    if user.is_superuser or sops_answered_by(user):
         return True
     return ArchiveRecord.objects.filter(written_by=user).exists()
