@@ -1,7 +1,10 @@
 """Dashboard panels of the SOP: what waits for whom, and until when."""
 
 import copy
+import datetime
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +13,8 @@ from wagtail.admin.views import home
 from wagtail.models import Page, Revision, Task, TaskState, WorkflowTask
 
 from . import selectors
+from .compliance import compliance_summary, share_label
+from .models import IntegrityFinding, duration_label
 from .selectors import (
     archive_steps_waiting,
     step_deadlines_awaiting,
@@ -41,6 +46,118 @@ class SOPDeadlinesPanel(Component):
                 user=request.user, now=now, limit=ARCHIVE_ROWS
             ),
             "request": request,
+        }
+
+
+class ComplianceSummaryPanel(Component):
+    """
+    This month's share of items within the time standard, per SOP step, as
+    a bar chart in inline SVG (no script); each bar links to the compliance
+    report of its step (docs/compliance.md). For the Kepala, the Kasi, the
+    Admin groups and superusers (``selectors.compliance_report_allowed``).
+    """
+
+    name = "sop_compliance"
+    template_name = "moderation/compliance_panel.html"
+    order = 60
+    # The chart's geometry, in SVG user units.
+    LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT = 330, 230, 26
+
+    def get_context_data(self, parent_context):
+        period, summary = compliance_summary(now=timezone.now())
+        report = reverse("moderation_compliance_report")
+        dates = f"period_from={period.since:%Y-%m-%d}&period_to={period.until:%Y-%m-%d}"
+        rows, y, sop = [], 0, None
+        for step, figures in summary:
+            if step.sop != sop:
+                sop = step.sop
+                y += self.ROW_HEIGHT
+                rows.append({"heading": step.sop_label, "y": y - 8})
+            share = figures["within_share"]
+            rows.append(
+                {
+                    "step": step,
+                    "figures": figures,
+                    "share": None if share is None else share_label(share),
+                    "width": round(self.BAR_WIDTH * (share or 0) / 100, 1),
+                    "y": y,
+                    "url": f"{report}?step={step.key}&{dates}",
+                }
+            )
+            y += self.ROW_HEIGHT
+        return {
+            "period": period,
+            "rows": rows,
+            "report_url": f"{report}?{dates}",
+            "height": y + 4,
+            "label_width": self.LABEL_WIDTH,
+            "bar_width": self.BAR_WIDTH,
+            "bar_x": self.LABEL_WIDTH + 10,
+            "width": self.LABEL_WIDTH + self.BAR_WIDTH + 110,
+        }
+
+
+class ScreeningAlarmsPanel(Component):
+    """
+    The pages with open gambling-spam or hidden-link alarms that the user
+    reviews or may publish, each with the terms and fields found and a link
+    to its screening alarms (docs/screening.md). Nothing when there are none.
+    """
+
+    name = "screening_alarms"
+    template_name = "moderation/screening/panel.html"
+    order = 40
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {
+            "rows": selectors.screening_alarms_awaiting(user=request.user),
+            "request": request,
+        }
+
+
+class IntegrityPanel(Component):
+    """
+    The integrity check's alert for the Admin groups and superusers
+    (docs/integrity.md): the pages on which the latest finished run found
+    differences, or which it could not check, with kind and field; a green
+    line when it found none; a warning when no run finished for longer than
+    ``WARTA_INTEGRITY_STALE_AFTER`` (cron not running), and when a run
+    started after it has not finished for an hour (still running, or
+    stopped). A fixed number of queries, however many findings.
+    """
+
+    name = "integrity"
+    template_name = "moderation/integrity_panel.html"
+    order = 30
+    ROWS = 20
+    UNFINISHED_AFTER = datetime.timedelta(hours=1)
+
+    def get_context_data(self, parent_context):
+        now = timezone.now()
+        run = selectors.integrity_run_latest()
+        unfinished = selectors.integrity_run_unfinished(after=run)
+        if unfinished is not None and now - unfinished.started_at < (
+            self.UNFINISHED_AFTER
+        ):
+            unfinished = None
+        findings, counts = [], {}
+        if run is not None:
+            findings = list(selectors.integrity_findings_of(run)[: self.ROWS])
+            counts = selectors.integrity_findings_counted(run)
+        count = sum(counts.values())
+        not_checked = counts.get(IntegrityFinding.Kind.NOT_CHECKED, 0)
+        stale_after = settings.WARTA_INTEGRITY_STALE_AFTER
+        return {
+            "run": run,
+            "findings": findings,
+            "count": count,
+            "differences": count - not_checked,
+            "not_checked": not_checked,
+            "more": count - len(findings),
+            "stale": run is None or now - run.finished_at > stale_after,
+            "stale_after": duration_label(stale_after),
+            "unfinished": unfinished,
         }
 
 

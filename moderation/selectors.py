@@ -574,3 +574,283 @@ def audit_report_shown(user):
     if user.is_superuser or sops_answered_by(user):
         return True
     return ArchiveRecord.objects.filter(written_by=user).exists()
+
+
+def compliance_report_allowed(user):
+    """
+    Whether ``user`` reads the SOP compliance report and its dashboard chart
+    (docs/compliance.md): superusers and the Kepala, the Kasi Kehumasan, the
+    Admin Website and the Admin / Operator, who answer for the SOPs' time
+    standards.
+    """
+    from .services import HEAD, OPERATOR, PUBLIC_RELATIONS_HEAD, WEBSITE_ADMIN
+
+    if not user.is_authenticated or not user.is_active:
+        return False
+    readers = (HEAD, PUBLIC_RELATIONS_HEAD, WEBSITE_ADMIN, OPERATOR)
+    return user.is_superuser or user.groups.filter(name__in=readers).exists()
+
+
+def lexicon_terms_active():
+    """
+    The active terms of the gambling-spam lexicon, in one query. Before any
+    term was ever kept (a new installation), the starting lexicon.
+    """
+    from .models import LexiconTerm
+    from .screening import DEFAULT_LEXICON
+
+    terms = list(LexiconTerm.objects.values_list("term", "active"))
+    if not terms:
+        return list(DEFAULT_LEXICON)
+    return [term for term, active in terms if active]
+
+
+# Screening alarms (issue 9, point 4; docs/screening.md) ----------------------
+
+
+def _screening_alarms_undecided():
+    """Open alarms whose finding nobody has declared a false alarm on that page."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import ScreeningAlarm
+
+    decided = ScreeningAlarm.objects.cleared().filter(
+        page_id=OuterRef("page_id"), fingerprint=OuterRef("fingerprint")
+    )
+    return ScreeningAlarm.objects.open().exclude(Exists(decided))
+
+
+def screening_alarms_open(*, page_id, revision_ids=None):
+    """
+    The open screening alarms of a page (of the revisions ``revision_ids``
+    when given), one per finding (its newest alarm), newest first; one query.
+    """
+    alarms = _screening_alarms_undecided().filter(page_id=page_id)
+    if revision_ids is not None:
+        alarms = alarms.filter(revision_id__in=list(revision_ids))
+    newest = {}
+    for alarm in alarms.select_related("revision", "detected_by").order_by(
+        "-detected_at", "-pk"
+    ):
+        newest.setdefault(alarm.fingerprint, alarm)
+    return list(newest.values())
+
+
+def screening_decisions(*, page_id, limit=20):
+    """The false-alarm decisions on a page, newest first, one per finding."""
+    from .models import ScreeningAlarm
+
+    decisions = {}
+    for alarm in (
+        ScreeningAlarm.objects.cleared()
+        .filter(page_id=page_id)
+        .select_related("cleared_by")
+        .order_by("-cleared_at", "-pk")
+    ):
+        decisions.setdefault(alarm.fingerprint, alarm)
+        if len(decisions) >= limit:
+            break
+    return list(decisions.values())
+
+
+def _reviewed_page_ids(user):
+    """The pages whose SOP step in progress ``user`` may review."""
+    ids = TaskState.objects.reviewable_by(user).values_list(
+        "workflow_state__object_id", flat=True
+    )
+    return {int(pk) for pk in ids if str(pk).isdigit()}
+
+
+def screening_view_refusal(*, page, user):
+    """
+    Why ``user`` may not see the screening alarms of ``page``, or None: they
+    are for who may edit or publish it, the reviewers of its step in
+    progress and whoever approved or returned a step of it.
+    """
+    permissions = page.permissions_for_user(user)
+    if user.is_superuser or permissions.can_edit() or permissions.can_publish():
+        return None
+    if page.pk in _reviewed_page_ids(user):
+        return None
+    if TaskState.objects.filter(
+        workflow_state__base_content_type=_page_content_type(),
+        workflow_state__object_id=str(page.pk),
+        finished_by=user,
+    ).exists():
+        return None
+    return gettext(
+        "Only those who may edit or publish this page, and the reviewers of its "
+        "SOP steps, see its screening alarms."
+    )
+
+
+def _wrote_since_published(*, page, workflow_state, user):
+    """
+    Whether ``user`` wrote a revision of ``page`` after its published one,
+    or since the run ``workflow_state`` began if that is earlier; any
+    revision when the page has none published.
+    """
+    revisions = page.revisions.filter(user_id=user.pk)
+    if page.live_revision_id is None:
+        return revisions.exists()
+    since = (
+        Revision.objects.filter(pk=page.live_revision_id)
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if workflow_state is not None and (
+        since is None or workflow_state.created_at < since
+    ):
+        since = workflow_state.created_at
+    if since is None:
+        return revisions.exists()
+    return revisions.filter(created_at__gt=since).exists()
+
+
+def screening_decide_refusal(*, page, user, fingerprints=()):
+    """
+    Why ``user`` may not declare the findings ``fingerprints`` of ``page``
+    false alarms, or None when they may. The decision lets the content be
+    published, so it is for a person with publish rights on the page (in
+    Warta the Admin Website on Info Publik and the portal, the Admin /
+    Operator on the Media Center, and superusers); and, as for approvals
+    (DESIGN.md, segregation of duties), not for whoever submitted the run in
+    progress, wrote any version of the page since its last published one
+    (or since the run began, whichever is earlier; every version when it
+    was never published), or wrote the version in which the finding was
+    first found: whoever put spam into a draft does not wave it through.
+    """
+    from .models import ScreeningAlarm
+
+    if not page.permissions_for_user(user).can_publish():
+        return gettext(
+            "Only a person with publish rights on this page may declare a "
+            "screening alarm a false alarm."
+        )
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None and workflow_state.requested_by_id == user.pk:
+        return gettext(
+            "You submitted this content, so someone else with publish rights "
+            "must decide on its screening alarms."
+        )
+    if _wrote_since_published(page=page, workflow_state=workflow_state, user=user):
+        return gettext(
+            "You wrote a version of this content since it was last published, "
+            "so someone else with publish rights must decide on its screening "
+            "alarms."
+        )
+    first_author = {}
+    for fingerprint, author_id in (
+        ScreeningAlarm.objects.filter(
+            page_id=page.pk,
+            fingerprint__in=list(fingerprints),
+            stage__in=(
+                ScreeningAlarm.Stage.SUBMIT,
+                ScreeningAlarm.Stage.APPROVAL,
+                ScreeningAlarm.Stage.PUBLISH,
+            ),
+        )
+        .order_by("detected_at", "pk")
+        .values_list("fingerprint", "revision__user_id")
+    ):
+        first_author.setdefault(fingerprint, author_id)
+    if user.pk in first_author.values():
+        return gettext(
+            "You wrote the version in which this was found, so someone else "
+            "with publish rights must decide on it."
+        )
+    return None
+
+
+def screening_alarms_awaiting(*, user):
+    """
+    For the dashboard: the pages with open screening alarms on their latest
+    or live version that ``user`` reviews (the SOP step in progress is
+    theirs) or may publish, newest alarm first, each with one alarm per
+    finding. A fixed number of queries, however many pages and alarms.
+    """
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    alarms = _screening_alarms_undecided().filter(
+        Q(revision_id=F("page__latest_revision_id"))
+        | Q(revision_id=F("page__live_revision_id"))
+    )
+    if not user.is_superuser:
+        publishable = PagePermissionPolicy().instances_user_has_permission_for(
+            user, "publish"
+        )
+        alarms = alarms.filter(
+            Q(page_id__in=_reviewed_page_ids(user)) | Q(page__in=publishable)
+        )
+    rows = {}
+    for alarm in alarms.select_related("page").order_by("-detected_at", "-pk"):
+        row = rows.setdefault(alarm.page_id, {"page": alarm.page, "alarms": {}})
+        row["alarms"].setdefault(alarm.fingerprint, alarm)
+    return [
+        {"page": row["page"], "alarms": list(row["alarms"].values())}
+        for row in rows.values()
+    ]
+
+
+# The integrity check (issue 9, point 3; docs/integrity.md) -------------------
+
+
+def integrity_alert_shown(user):
+    """
+    Whether ``user`` sees the integrity check's alert and findings: the
+    Admin groups (Admin Website, Admin / Operator), who publish and would
+    put things right, and superusers.
+    """
+    from .services import OPERATOR, WEBSITE_ADMIN
+
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=(WEBSITE_ADMIN, OPERATOR)).exists()
+
+
+def integrity_run_latest():
+    """The latest finished run of the integrity check, or None."""
+    from .models import IntegrityRun
+
+    return (
+        IntegrityRun.objects.filter(finished_at__isnull=False)
+        .order_by("-started_at")
+        .first()
+    )
+
+
+def integrity_findings_of(run):
+    """The findings of ``run`` with their pages, in tree order; one query."""
+    from .models import IntegrityFinding
+
+    return (
+        IntegrityFinding.objects.filter(run=run)
+        .select_related("page")
+        .order_by("page__path", "kind", "field", "pk")
+    )
+
+
+def integrity_run_unfinished(*, after):
+    """
+    The latest run of the integrity check that has not finished and started
+    after the latest finished run ``after`` (any, when None), or None: still
+    running, or stopped without finishing.
+    """
+    from .models import IntegrityRun
+
+    runs = IntegrityRun.objects.filter(finished_at__isnull=True)
+    if after is not None:
+        runs = runs.filter(started_at__gt=after.started_at)
+    return runs.order_by("-started_at").first()
+
+
+def integrity_findings_counted(run):
+    """{kind: number} of the findings of ``run``; one query."""
+    from .models import IntegrityFinding
+
+    return dict(
+        IntegrityFinding.objects.filter(run=run)
+        .order_by()
+        .values_list("kind")
+        .annotate(count=Count("pk"))
+    )

@@ -11,11 +11,13 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Page,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -24,7 +26,9 @@ from wagtail.models import (
 from portal.selectors import site_get
 from portal.services import sites_setup
 
-from .models import SOP, SOPTask
+from .models import SOP, LexiconTerm, SOPTask
+from .screening import DEFAULT_LEXICON
+from .screening_alarms import page_publish_held_message
 
 # The app of each kind of collection member, by the end of its codenames.
 COLLECTION_APPS = {
@@ -330,7 +334,8 @@ def _workflow_setup(plan, created):
 def sop_setup():
     """
     Create the SOP groups with their least permissions, the SOP steps as
-    workflow tasks and the two SOP workflows on the sites they govern.
+    workflow tasks and the two SOP workflows on the sites they govern; and
+    the starting gambling-spam lexicon, when the lexicon is empty.
 
     Idempotent: what exists is left as it is, so time standards, groups and
     workflow assignments that administrators changed in the admin are kept.
@@ -342,7 +347,29 @@ def sop_setup():
         _group_setup(plan, created)
     for plan in WORKFLOW_PLANS:
         _workflow_setup(plan, created)
+    _lexicon_setup(created)
     return created
+
+
+def _lexicon_setup(created: list[str]) -> None:
+    """
+    The starting gambling-spam lexicon (``screening.DEFAULT_LEXICON``), only
+    into an empty lexicon: a term an administrator deleted stays deleted.
+    """
+    if LexiconTerm.objects.exists():
+        return
+    LexiconTerm.objects.bulk_create(
+        [LexiconTerm(term=term) for term in DEFAULT_LEXICON], ignore_conflicts=True
+    )
+    count = len(DEFAULT_LEXICON)
+    created.append(
+        ngettext(
+            "gambling-spam lexicon (%(count)d term)",
+            "gambling-spam lexicon (%(count)d terms)",
+            count,
+        )
+        % {"count": count}
+    )
 
 
 class FinalStep(enum.Enum):
@@ -351,7 +378,7 @@ class FinalStep(enum.Enum):
     ALREADY_HANDLED = "already_handled"
 
 
-def final_step_approve(*, page, user):
+def final_step_approve(*, page: Page, user) -> "FinalStep | str":
     """
     A publisher's "publish" on ``page``: the approval of the last SOP step
     when the page waits there (which publishes it). Returns a ``FinalStep``,
@@ -369,6 +396,11 @@ def final_step_approve(*, page, user):
     task_state.refresh_from_db()
     if task_state.status == task_state.STATUS_APPROVED:
         return FinalStep.APPROVED
+    if task_state.status == task_state.STATUS_IN_PROGRESS and (
+        held := page_publish_held_message(page=page)
+    ):
+        # Open screening alarms held the approval (docs/screening.md).
+        return held
     return FinalStep.ALREADY_HANDLED
 
 

@@ -7,8 +7,9 @@ from django.dispatch import receiver
 from django.utils.translation import gettext
 
 from wagtail.models import PageLogEntry, Revision, TaskState, WorkflowState
+from wagtail.signals import task_submitted
 
-from . import archiving, runs
+from . import archiving, runs, screening_alarms
 from .digests import content_as_stored
 from .models import SOPTask
 from .selectors import revision_is_settled
@@ -85,6 +86,23 @@ def _restart_if_outside_edit(revision):
             "reviewers; the check starts again at the first step."
         ),
     )
+
+
+@receiver(task_submitted, dispatch_uid="warta_screening_on_submit")
+def screen_submitted_version(sender, instance, user=None, **kwargs):
+    """
+    The version that starts an SOP run at its first step (a submission, a
+    resubmission, a restart after an outside edit) is screened, whatever
+    route submitted it; later steps are screened at each approval
+    (``SOPTask.on_action``). An alarm does not stop the submission.
+    """
+    task = instance.task.specific
+    if not isinstance(task, SOPTask):
+        return
+    first = runs.workflow_first_task(instance.workflow_state.workflow)
+    if first is None or first.pk != task.pk:
+        return
+    screening_alarms.submission_screen(task_state=instance, user=user)
 
 
 @receiver(post_save, sender=PageLogEntry, dispatch_uid="warta_archive_record")

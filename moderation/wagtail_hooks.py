@@ -12,18 +12,27 @@ from wagtail.admin.action_menu import (
 from wagtail.admin.views import home
 from wagtail.permissions import register_permission_policy
 
-from . import archiving, retention, runs
+from . import archiving, integrity, retention, runs, screening_alarms
 from .action_menu import ResubmitFromFirstStepMenuItem
 from .models import ArchiveRecord
-from .panels import SOPDeadlinesPanel, WorkflowObjectsToModeratePanel
+from .panels import (
+    ComplianceSummaryPanel,
+    IntegrityPanel,
+    ScreeningAlarmsPanel,
+    SOPDeadlinesPanel,
+    WorkflowObjectsToModeratePanel,
+)
 from .selectors import (
     alias_refusal,
     cancel_refusal,
+    compliance_report_allowed,
+    integrity_alert_shown,
     publish_refusal,
     run_return_message,
 )
 from .services import FinalStep, final_step_approve, page_keep_draft
-from .views import audit, packages
+from .views import audit, compliance, packages, screening
+from .views import integrity as integrity_views
 from .views.archive import ArchiveRecordPermissionPolicy, ArchiveRecordViewSet
 
 register_permission_policy(ArchiveRecord, ArchiveRecordPermissionPolicy(ArchiveRecord))
@@ -41,6 +50,12 @@ def add_sop_deadlines_panel(request, panels):
     for index, panel in enumerate(panels):
         if type(panel) is home.WorkflowObjectsToModeratePanel:
             panels[index] = WorkflowObjectsToModeratePanel()
+
+
+@hooks.register("construct_homepage_panels")
+def add_compliance_summary_panel(request, panels):
+    if compliance_report_allowed(request.user):
+        panels.append(ComplianceSummaryPanel())
 
 
 @hooks.register("register_log_actions")
@@ -199,6 +214,77 @@ def register_audit_report_menu_item():
     )
 
 
+# The SOP compliance report (docs/compliance.md) ------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_compliance_urls():
+    return [
+        path(
+            "reports/sop-compliance/",
+            compliance.ComplianceReportView.as_view(),
+            name="moderation_compliance_report",
+        ),
+        path(
+            "reports/sop-compliance/results/",
+            compliance.ComplianceReportView.as_view(results_only=True),
+            name="moderation_compliance_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_compliance_report_menu_item():
+    return compliance.ComplianceReportMenuItem(
+        _("SOP compliance"),
+        reverse("moderation_compliance_report"),
+        name="sop-compliance",
+        icon_name="time",
+        order=1310,
+    )
+
+
+# The integrity check (docs/integrity.md) --------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_integrity_panel(request, panels):
+    if integrity_alert_shown(request.user):
+        panels.append(IntegrityPanel())
+
+
+@hooks.register("register_log_actions")
+def register_integrity_log_actions(actions):
+    actions.register_action(integrity.INTEGRITY_ACTION)(integrity.IntegrityLogFormatter)
+
+
+@hooks.register("register_admin_urls")
+def register_integrity_urls():
+    return [
+        path(
+            "reports/integrity/",
+            integrity_views.IntegrityFindingsView.as_view(),
+            name="moderation_integrity_report",
+        ),
+        path(
+            "reports/integrity/results/",
+            integrity_views.IntegrityFindingsView.as_view(results_only=True),
+            name="moderation_integrity_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_integrity_report_menu_item():
+    return integrity_views.IntegrityMenuItem(
+        _("Integrity check"),
+        reverse("moderation_integrity_report"),
+        name="integrity-check",
+        icon_name="warning",
+        order=1320,
+    )
+
+
 @hooks.register("before_delete_user")
 def keep_users_the_record_names(request, user):
     return retention.user_delete_refused(request, user)
@@ -207,5 +293,77 @@ def keep_users_the_record_names(request, user):
 @hooks.register("before_bulk_action")
 def keep_users_the_record_names_in_bulk(request, action_type, objects, action_class):
     return retention.users_bulk_delete_refused(
+        request, action_type, objects, action_class
+    )
+
+
+# Content screening: alarms and the false-alarm decision (docs/screening.md) --
+# Registered last: the publish and bulk hooks above refuse publishers outside
+# the last SOP step first; these then screen what would really be published.
+
+
+@hooks.register("register_admin_viewset")
+def register_lexicon():
+    return screening.LexiconTermViewSet()
+
+
+@hooks.register("construct_admin_api")
+def admin_api_without_publishing(router):
+    router.register_endpoint("pages", screening.PagesAdminAPIViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_screening_alarms_panel(request, panels):
+    panels.append(ScreeningAlarmsPanel())
+
+
+@hooks.register("register_log_actions")
+def register_screening_log_actions(actions):
+    actions.register_action(screening_alarms.ALARM_ACTION)(
+        screening.ScreeningAlarmLogFormatter
+    )
+    actions.register_action(screening_alarms.CLEARED_ACTION)(
+        screening.ScreeningClearedLogFormatter
+    )
+    actions.register_action(screening_alarms.HELD_ACTION)(
+        screening.ScreeningHeldLogFormatter
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_screening_urls():
+    return [
+        path(
+            "moderation/pages/<int:page_id>/screening/",
+            screening.PageScreeningView.as_view(),
+            name="moderation_page_screening",
+        ),
+    ]
+
+
+@hooks.register("before_edit_page")
+def show_screening_alarms(request, page):
+    screening.editor_alarms_warning(request, page)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_screening_alarms(request, page):
+    screening.editor_action_messages(request, page)
+
+
+@hooks.register("before_publish_page")
+def hold_publishing_with_open_alarms(request, page):
+    return screening.publish_held_response(request, page)
+
+
+@hooks.register("before_copy_page")
+def hold_published_copies_with_findings(request, page):
+    return screening.copy_publish_held_response(request, page)
+
+
+@hooks.register("before_bulk_action")
+def hold_bulk_publishing_with_open_alarms(request, action_type, objects, action_class):
+    return screening.bulk_publish_held_response(
         request, action_type, objects, action_class
     )

@@ -20,6 +20,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from moderation.screening_alarms import (
+    SCHEDULED_LOG_ACTION,
+    PublishHeld,
+    publication_hold,
+    publish_held_message,
+)
 from moderation.selectors import revision_is_settled
 
 from .blocks import BodyStreamBlock
@@ -202,6 +208,50 @@ class BasePage(Page):
             overwrite_revision = None
         return super().save_revision(
             *args, overwrite_revision=overwrite_revision, **kwargs
+        )
+
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
+        """
+        Wagtail's publication of ``revision``, unless the content screening
+        holds it (issue 9, point 4; docs/screening.md). Every route that
+        publishes a page revision through the model passes here: the last
+        SOP step's approval, ``publish_scheduled``, bulk publish, the create
+        view, a plain Wagtail workflow task, scripts. It is the last resort:
+        the SOP's routes screen before (a revision object they screened
+        with nothing open is not screened again), because what this guard
+        records rolls back with the caller's transaction when it raises.
+        Open alarms raise ``PublishHeld``; a scheduled publication that is
+        held stays scheduled and goes live at the run after the decision.
+        (The editor's publish button publishes through Wagtail's action
+        directly; the ``before_publish_page`` hook screens it first.)
+        """
+        scheduled = log_action == SCHEDULED_LOG_ACTION
+        if alarms := publication_hold(
+            page=self, revision=revision, user=user, log_once=scheduled
+        ):
+            if scheduled:
+                return None
+            raise PublishHeld(
+                publish_held_message(
+                    title=self.get_admin_display_title(), alarms=alarms
+                ),
+                alarms=alarms,
+            )
+        return super().publish(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+            skip_permission_checks=skip_permission_checks,
         )
 
     @cached_property

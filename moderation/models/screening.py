@@ -162,6 +162,7 @@ class IntegrityFinding(models.Model):
             _("script on the public page not in the revision"),
         )
         SCREENING = "screening", _("gambling term or hidden link")
+        NOT_CHECKED = "not_checked", _("the page could not be checked")
 
     run = models.ForeignKey(
         IntegrityRun,

@@ -223,16 +223,36 @@ class SOPTask(AbstractGroupApprovalTask):
             return ReturnForCorrectionForm
         return super().get_form_for_action(action)
 
-    @transaction.atomic
     def on_action(self, task_state, user, action_name, comment="", **kwargs):
         """
         Approve or return, after the checks the SOP demands. The rules are
         checked here, not only by hiding buttons: the editor's workflow
         actions reach this method with data the browser sent.
 
-        The run's rows are locked first, so that two people acting at once
-        (a double click, two tabs, two reviewers) make one transition: the
-        second finds the step already handled and changes nothing.
+        An approval by a reviewer who may give it is screened first
+        (docs/screening.md), before the run is locked: reading linked
+        documents takes time, and the alarms and the hold it records are
+        kept whatever the transaction below does.
+        """
+        screen = None
+        if (
+            action_name == "approve"
+            and task_state.status == TaskState.STATUS_IN_PROGRESS
+            and self.is_reviewer(user)
+            and action_refusal(task_state=task_state, user=user) is None
+        ):
+            from ..screening_alarms import approval_screen
+
+            screen = approval_screen(task_state=task_state, user=user)
+        return self._on_action_locked(task_state, user, action_name, comment, screen)
+
+    @transaction.atomic
+    def _on_action_locked(self, task_state, user, action_name, comment, screen):
+        """
+        The action itself. The run's rows are locked first, so that two
+        people acting at once (a double click, two tabs, two reviewers) make
+        one transition: the second finds the step already handled and
+        changes nothing.
         """
         workflow_state = WorkflowState.objects.select_for_update().get(
             pk=task_state.workflow_state_id
@@ -269,6 +289,25 @@ class SOPTask(AbstractGroupApprovalTask):
             return None
         if action_name not in {"approve", "reject"}:
             raise PermissionDenied(gettext("This action does not exist."))
+        if action_name == "approve":
+            # Screening (docs/screening.md): alarms are recorded and shown to
+            # the reviewer; at the last step, whose approval publishes, open
+            # alarms hold it and the step keeps waiting (nothing raised, so
+            # the alarms and the log stay).
+            if screen is None:
+                from ..screening_alarms import approval_screen
+
+                screen = approval_screen(task_state=task_state, user=user)
+            if screen.held:
+                return screen.url
+            # The approval publishes the very version screened (Wagtail
+            # publishes the latest revision of the run's cached object),
+            # which is therefore not screened again (``publication_hold``).
+            # Only the cache is set, no field (Django ignores a cached
+            # object of another content type and fetches the page anew).
+            WorkflowState.content_object.set_cached_value(workflow_state, screen.page)
+            super().on_action(task_state, user, action_name, comment=comment)
+            return screen.url
         return super().on_action(task_state, user, action_name, comment=comment)
 
     @classmethod

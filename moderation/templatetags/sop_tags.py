@@ -11,6 +11,14 @@ register = template.Library()
 
 
 @register.filter
+def local_time(value):
+    """A moment in the agency's time, with its zone: "2026-03-02 16:10 WIB"."""
+    from moderation.views.audit import local_time_label
+
+    return local_time_label(value)
+
+
+@register.filter
 def time_left_label(value):
     """ "20 menit lagi" for time left, "terlambat 15 menit" once overdue."""
     if value is None:

@@ -6,6 +6,7 @@ and ``production`` import it and add conveniences or hardening. Every variable
 is listed in the README's "Configuration" section.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -306,6 +307,19 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 WARTA_NEWS_PER_PAGE = 12
 WARTA_DEMO_PASSWORD = "Warta-Demo-2026"  # noqa: S105 - demo data only, refused in production
+
+# The integrity check (docs/integrity.md), run hourly by cron. The dashboard
+# warns when no run finished for longer than WARTA_INTEGRITY_STALE_HOURS; a
+# run unfinished after WARTA_INTEGRITY_RUN_TIMEOUT_HOURS counts as stopped and
+# no longer keeps the next one from starting; links to the agency's own
+# domains (and their subdomains) are not links to other sites.
+WARTA_INTEGRITY_STALE_AFTER = datetime.timedelta(
+    hours=env_int("WARTA_INTEGRITY_STALE_HOURS", 2)
+)
+WARTA_INTEGRITY_RUN_TIMEOUT = datetime.timedelta(
+    hours=env_int("WARTA_INTEGRITY_RUN_TIMEOUT_HOURS", 3)
+)
+WARTA_INTEGRITY_OWN_DOMAINS = env_list("WARTA_INTEGRITY_OWN_DOMAINS")
 
 LOGGING = {
     "version": 1,
