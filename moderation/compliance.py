@@ -1157,7 +1157,8 @@ def compliance_rows(
 def compliance_summary(*, now):
     """
     For the dashboard: this month's figures (Asia/Jakarta) of every active
-    step, in SOP order, steps without items included: [(step, figures)].
+    step, in SOP order, steps without items included: ``(period, [(step,
+    figures)])``.
     """
     period = period_this_month(agency_date(now))
     steps = [step for step in compliance_steps() if step.active]

@@ -11,7 +11,7 @@ from wagtail.models import Site
 import django_filters
 
 from .compliance import BREAKDOWN_CHOICES, compliance_steps
-from .models import SOP, ArchiveRecord, SOPTask
+from .models import SOP, ArchiveRecord, IntegrityFinding, SOPTask
 from .selectors import archive_records_on, archive_records_visible_to
 
 
@@ -197,3 +197,15 @@ class ComplianceFilterSet(WagtailFilterSet):
 
     def filter_nothing(self, queryset, name, value):
         return queryset
+
+
+class IntegrityFindingFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"),
+        choices=IntegrityFinding.Kind.choices,
+        empty_label=_("All kinds"),
+    )
+
+    class Meta:
+        model = IntegrityFinding
+        fields = ["kind"]

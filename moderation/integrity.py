@@ -209,7 +209,7 @@ def _relations_comparable(model, data):
 
 def content_comparable(page, *, alias=False):
     """
-    What ``page`` (live, or a revision's ``as_object()``) holds as content,
+    What ``page`` (live, or its published revision rebuilt by ``with_content_json``) holds as content,
     as its revision would store it: Wagtail's bookkeeping left out
     (``digests.BOOKKEEPING_KEYS``), child objects without their row ids, in
     their order. A copy keeps its own slug (Wagtail lets an alias have one).

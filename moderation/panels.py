@@ -1,4 +1,7 @@
-"""Dashboard panels of the SOP: what waits for whom, and until when."""
+"""
+Dashboard panels: what waits for whom and until when, SOP compliance this
+month, open screening alarms and the integrity check's alert.
+"""
 
 import copy
 import datetime
@@ -54,11 +57,11 @@ class ComplianceSummaryPanel(Component):
     This month's share of items within the time standard, per SOP step, as
     a bar chart in inline SVG (no script); each bar links to the compliance
     report of its step (docs/compliance.md). For the Kepala, the Kasi, the
-    Admin groups and superusers (``selectors.compliance_report_allowed``).
+    Admin groups and superusers (``selectors.compliance_report_shown``).
     """
 
     name = "sop_compliance"
-    template_name = "moderation/compliance_panel.html"
+    template_name = "moderation/panels/compliance.html"
     order = 60
     # The chart's geometry, in SVG user units.
     LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT = 330, 230, 26
@@ -90,7 +93,6 @@ class ComplianceSummaryPanel(Component):
             "rows": rows,
             "report_url": f"{report}?{dates}",
             "height": y + 4,
-            "label_width": self.LABEL_WIDTH,
             "bar_width": self.BAR_WIDTH,
             "bar_x": self.LABEL_WIDTH + 10,
             "width": self.LABEL_WIDTH + self.BAR_WIDTH + 110,
@@ -105,7 +107,7 @@ class ScreeningAlarmsPanel(Component):
     """
 
     name = "screening_alarms"
-    template_name = "moderation/screening/panel.html"
+    template_name = "moderation/panels/screening_alarms.html"
     order = 40
 
     def get_context_data(self, parent_context):
@@ -128,7 +130,7 @@ class IntegrityPanel(Component):
     """
 
     name = "integrity"
-    template_name = "moderation/integrity_panel.html"
+    template_name = "moderation/panels/integrity.html"
     order = 30
     ROWS = 20
     UNFINISHED_AFTER = datetime.timedelta(hours=1)

@@ -210,7 +210,7 @@ _LIGATURES = {"ß": "ss", "æ": "ae", "œ": "oe", "ĳ": "ij"}
 _LEET = {
     "0": "o", "1": "i", "2": "z", "3": "e", "4": "a", "5": "s", "6": "g",
     "7": "t", "8": "b", "9": "g", "@": "a", "$": "s", "!": "i", "|": "i",
-    "€": "e", "£": "l", "¡": "i", "¢": "c", "l": "i",
+    "€": "e", "£": "i", "¡": "i", "¢": "c", "l": "i",
 }  # fmt: skip
 
 
@@ -911,7 +911,8 @@ def _classes(tag):
 def _hidden_by(tag):
     """
     How the element ``tag`` itself is made invisible or put off screen (the
-    CSS that does it, or a name of ``_HIDDEN_NAMES``), or None.
+    CSS that does it, ``aria-hidden``, ``class:<name>``, or a key of
+    ``_HIDDEN_NAMES``), or None.
     """
     if tag.name == "template":
         return "template"
@@ -1473,7 +1474,7 @@ def _verbose_name(instance, name):
 # -- Pages -------------------------------------------------------------------
 
 # Fields of a page that are not its content.
-_SKIPPED_FIELDS = frozenset(("path", "draft_title", "url_path", "translation_key"))
+_SKIPPED_FIELDS = frozenset(("path", "draft_title", "url_path"))
 
 
 @functools.cache

@@ -369,7 +369,7 @@ def page_publish_held_message(*, page: "Page") -> str | None:
     return publish_held_message(title=page.get_admin_display_title(), alarms=alarms)
 
 
-# -- Bulk publishing and copies ------------------------------------------------------
+# -- Bulk publishing and copies -----------------------------------------------
 
 
 def bulk_publish_hold(
@@ -476,9 +476,7 @@ def screening_alarms_clear(
 ) -> int:
     """
     Record that the findings ``fingerprints`` of ``page`` are false alarms
-    (issue 9, point 4): by a person with publish rights on the page who
-    wrote none of its versions since it was last published (or since the
-    run began) and did not submit the run
+    (issue 9, point 4): by a person who may decide
     (``selectors.screening_decide_refusal``), with a reason. Every open
     alarm of the page with one of those fingerprints is closed, in this and
     earlier versions, and the same finding in later versions is no longer

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -576,7 +576,7 @@ def audit_report_shown(user):
     return ArchiveRecord.objects.filter(written_by=user).exists()
 
 
-def compliance_report_allowed(user):
+def compliance_report_shown(user):
     """
     Whether ``user`` reads the SOP compliance report and its dashboard chart
     (docs/compliance.md): superusers and the Kepala, the Kasi Kehumasan, the
@@ -610,8 +610,6 @@ def lexicon_terms_active():
 
 def _screening_alarms_undecided():
     """Open alarms whose finding nobody has declared a false alarm on that page."""
-    from django.db.models import Exists, OuterRef
-
     from .models import ScreeningAlarm
 
     decided = ScreeningAlarm.objects.cleared().filter(

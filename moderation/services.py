@@ -382,7 +382,8 @@ def final_step_approve(*, page: Page, user) -> "FinalStep | str":
     """
     A publisher's "publish" on ``page``: the approval of the last SOP step
     when the page waits there (which publishes it). Returns a ``FinalStep``,
-    or the reason the approval was refused.
+    or why the approval was refused or its publication held by the
+    screening.
     """
     task_state = page.current_workflow_task_state
     if task_state is None or not isinstance(task_state.task.specific, SOPTask):

@@ -25,7 +25,7 @@ from .panels import (
 from .selectors import (
     alias_refusal,
     cancel_refusal,
-    compliance_report_allowed,
+    compliance_report_shown,
     integrity_alert_shown,
     publish_refusal,
     run_return_message,
@@ -50,12 +50,6 @@ def add_sop_deadlines_panel(request, panels):
     for index, panel in enumerate(panels):
         if type(panel) is home.WorkflowObjectsToModeratePanel:
             panels[index] = WorkflowObjectsToModeratePanel()
-
-
-@hooks.register("construct_homepage_panels")
-def add_compliance_summary_panel(request, panels):
-    if compliance_report_allowed(request.user):
-        panels.append(ComplianceSummaryPanel())
 
 
 @hooks.register("register_log_actions")
@@ -215,6 +209,12 @@ def register_audit_report_menu_item():
 
 
 # The SOP compliance report (docs/compliance.md) ------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_compliance_summary_panel(request, panels):
+    if compliance_report_shown(request.user):
+        panels.append(ComplianceSummaryPanel())
 
 
 @hooks.register("register_admin_urls")

@@ -12,6 +12,7 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 
 from .. import runs
 from ..forms import ReturnForCorrectionForm
+from ..screening_alarms import approval_screen
 from ..selectors import action_refusal
 
 
@@ -241,8 +242,6 @@ class SOPTask(AbstractGroupApprovalTask):
             and self.is_reviewer(user)
             and action_refusal(task_state=task_state, user=user) is None
         ):
-            from ..screening_alarms import approval_screen
-
             screen = approval_screen(task_state=task_state, user=user)
         return self._on_action_locked(task_state, user, action_name, comment, screen)
 
@@ -295,8 +294,6 @@ class SOPTask(AbstractGroupApprovalTask):
             # alarms hold it and the step keeps waiting (nothing raised, so
             # the alarms and the log stay).
             if screen is None:
-                from ..screening_alarms import approval_screen
-
                 screen = approval_screen(task_state=task_state, user=user)
             if screen.held:
                 return screen.url

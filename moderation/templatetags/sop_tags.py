@@ -6,6 +6,7 @@ from django import template
 from django.utils.translation import gettext
 
 from moderation.models import duration_label
+from moderation.screening_alarms import finding_label
 
 register = template.Library()
 
@@ -26,3 +27,9 @@ def time_left_label(value):
     if value < datetime.timedelta(0):
         return gettext("%(duration)s late") % {"duration": duration_label(-value)}
     return gettext("%(duration)s left") % {"duration": duration_label(value)}
+
+
+@register.filter(name="finding_label")
+def finding_label_filter(alarm):
+    """A screening alarm as the messages name it (``screening_alarms.finding_label``)."""
+    return finding_label(kind=alarm.kind, term=alarm.term, field=alarm.field)

@@ -27,7 +27,7 @@ from ..compliance import (
     share_label,
 )
 from ..filters import ComplianceFilterSet
-from ..selectors import compliance_report_allowed
+from ..selectors import compliance_report_shown
 from .audit import person_label
 
 EXPORT_MONTH_FORMAT = "Y-m"
@@ -87,7 +87,7 @@ class ComplianceReportView(ReportView):
     context_object_name = "rows"
 
     def dispatch(self, request, *args, **kwargs):
-        if not compliance_report_allowed(request.user):
+        if not compliance_report_shown(request.user):
             return TemplateResponse(
                 request,
                 "moderation/compliance_forbidden.html",
@@ -194,4 +194,4 @@ class ComplianceReportView(ReportView):
 
 class ComplianceReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return compliance_report_allowed(request.user)
+        return compliance_report_shown(request.user)

@@ -10,12 +10,10 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 
-import django_filters
-
+from ..filters import IntegrityFindingFilterSet
 from ..models import IntegrityFinding
 from ..selectors import (
     integrity_alert_shown,
@@ -34,18 +32,6 @@ EXPORT_COLUMNS = {
     "detail": (_("Difference"), lambda f: f.detail),
     "run": (_("Checked at"), lambda f: local_time_label(f.run.finished_at)),
 }
-
-
-class IntegrityFindingFilterSet(WagtailFilterSet):
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"),
-        choices=IntegrityFinding.Kind.choices,
-        empty_label=_("All kinds"),
-    )
-
-    class Meta:
-        model = IntegrityFinding
-        fields = ["kind"]
 
 
 class IntegrityFindingsView(ReportView):
