@@ -209,10 +209,10 @@ def _relations_comparable(model, data):
 
 def content_comparable(page, *, alias=False):
     """
-    What ``page`` (live, or its published revision rebuilt by ``with_content_json``) holds as content,
-    as its revision would store it: Wagtail's bookkeeping left out
-    (``digests.BOOKKEEPING_KEYS``), child objects without their row ids, in
-    their order. A copy keeps its own slug (Wagtail lets an alias have one).
+    What ``page`` (live, or its published revision rebuilt by
+    ``with_content_json``) holds as content, as its revision would store it:
+    Wagtail's bookkeeping left out (``digests.BOOKKEEPING_KEYS``), child
+    objects without their row ids, in their order. A copy keeps its own slug (Wagtail lets an alias have one).
     """
     data = digests.content_as_stored(page.serializable_data())
     skipped = digests.BOOKKEEPING_KEYS | ({"slug"} if alias else set())
@@ -318,11 +318,15 @@ def difference_text(approved, live):
 
 
 def content_differences(approved, live):
-    """``{field: difference}`` of the fields whose values differ."""
+    """
+    ``{field: difference}`` of the fields whose values differ. A
+    StreamField's JSON is compared as its structure: PostgreSQL's ``jsonb``
+    gives the live row's keys back in its own order, not the revision's.
+    """
     return {
         key: difference_text(approved.get(key), live.get(key))
         for key in sorted(set(approved) | set(live))
-        if approved.get(key) != live.get(key)
+        if _parsed(approved.get(key)) != _parsed(live.get(key))
     }
 
 
