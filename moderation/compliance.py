@@ -544,7 +544,7 @@ class _Reader:
         )
         drafts = self._drafts_waiting(content_workflows)
         page_ids = {str(object_id) for _pk, object_id, _at, _by in submitted}
-        page_ids |= {str(pk) for pk, _path, _published in drafts}
+        page_ids |= {str(pk) for pk, _published in drafts}
         if not page_ids:
             return
         runs_of_page = defaultdict(list)
@@ -594,7 +594,7 @@ class _Reader:
                 rework=returns.get(pk, 0),
                 sites=int(object_id),
             )
-        for pk, _path, last_published in drafts:
+        for pk, last_published in drafts:
             object_id = str(pk)
             boundaries = [ended for _c, ended, _pk in runs_of_page[object_id]]
             if last_published is not None:
@@ -633,7 +633,7 @@ class _Reader:
         """
         The content SOP's pages with a draft not yet submitted: not live or
         with unpublished changes, under a page the content SOP workflow is
-        set on, not a copy, not in a run: [(pk, path, last published)].
+        set on, not a copy, not in a run: [(pk, last published)].
         """
         roots = list(
             WorkflowPage.objects.filter(workflow_id__in=content_workflows).values_list(
@@ -655,7 +655,7 @@ class _Reader:
             Page.objects.filter(under, alias_of__isnull=True)
             .filter(Q(live=False) | Q(has_unpublished_changes=True))
             .exclude(pk__in=in_run)
-            .values_list("pk", "path", "last_published_at")
+            .values_list("pk", "last_published_at")
         )
 
     def _returns_to_writer(self, run_ids, runs_of_page, page_ids):

@@ -357,14 +357,9 @@ def page_publish_held_message(*, page: "Page") -> str | None:
     Why the last step's approval of ``page`` did not publish it, when its
     latest version has open alarms; else None.
     """
-    from .selectors import screening_alarms_open
+    from .selectors import screening_alarms_of_latest
 
-    if page.latest_revision_id is None:
-        return None
-    alarms = screening_alarms_open(
-        page_id=page.pk, revision_ids=[page.latest_revision_id]
-    )
-    if not alarms:
+    if not (alarms := screening_alarms_of_latest(page)):
         return None
     return publish_held_message(title=page.get_admin_display_title(), alarms=alarms)
 
@@ -457,12 +452,7 @@ def copy_hold(
                     seen.add(alarm.fingerprint)
                     findings.append(alarm)
         if findings:
-            log(
-                instance=copied_page,
-                action=HELD_ACTION,
-                user=_person(user),
-                data={"alarms": [_finding_data(finding) for finding in findings]},
-            )
+            _held_log(copied_page, None, findings, user)
             held.append((copied_page, findings))
     return held
 

@@ -634,6 +634,15 @@ def screening_alarms_open(*, page_id, revision_ids=None):
     return list(newest.values())
 
 
+def screening_alarms_of_latest(page):
+    """The open screening alarms of ``page``'s latest version (none without one)."""
+    if page.latest_revision_id is None:
+        return []
+    return screening_alarms_open(
+        page_id=page.pk, revision_ids=[page.latest_revision_id]
+    )
+
+
 def screening_decisions(*, page_id, limit=20):
     """The false-alarm decisions on a page, newest first, one per finding."""
     from .models import ScreeningAlarm

@@ -24,6 +24,7 @@ from .panels import (
 )
 from .selectors import (
     alias_refusal,
+    audit_report_shown,
     cancel_refusal,
     compliance_report_shown,
     integrity_alert_shown,
@@ -199,9 +200,10 @@ def register_archive_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_audit_report_menu_item():
-    return audit.AuditReportMenuItem(
+    return audit.ReportMenuItem(
         _("Publication audit"),
         reverse("moderation_audit_report"),
+        shown=audit_report_shown,
         name="publication-audit",
         icon_name="list-ul",
         order=1300,
@@ -235,9 +237,10 @@ def register_compliance_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_compliance_report_menu_item():
-    return compliance.ComplianceReportMenuItem(
+    return audit.ReportMenuItem(
         _("SOP compliance"),
         reverse("moderation_compliance_report"),
+        shown=compliance_report_shown,
         name="sop-compliance",
         icon_name="time",
         order=1310,
@@ -276,9 +279,10 @@ def register_integrity_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_integrity_report_menu_item():
-    return integrity_views.IntegrityMenuItem(
+    return audit.ReportMenuItem(
         _("Integrity check"),
         reverse("moderation_integrity_report"),
+        shown=integrity_alert_shown,
         name="integrity-check",
         icon_name="warning",
         order=1320,

@@ -24,6 +24,20 @@ def site_get(*, key):
     return Site.objects.select_related("root_page").filter(hostname=hostname).first()
 
 
+def site_find(value):
+    """
+    A site by its key in ``settings.WARTA_SITES``, its hostname or its name,
+    as people name it on the command line; None when no site is.
+    """
+    if value in settings.WARTA_SITES:
+        return site_get(key=value)
+    return (
+        Site.objects.select_related("root_page")
+        .filter(Q(hostname__iexact=value) | Q(site_name__iexact=value))
+        .first()
+    )
+
+
 def _under_restriction():
     """True for a page under a view restriction (login, password, groups)."""
     return Exists(

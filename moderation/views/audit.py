@@ -25,7 +25,7 @@ from wagtail.models import Page
 
 from ..filters import ArchiveRecordFilterSet
 from ..models import duration_label
-from ..selectors import archive_records_visible_to, audit_report_shown
+from ..selectors import archive_records_visible_to
 
 # How a step ended, in the words of the SOP (TaskState statuses, and the
 # submission that opens a run).
@@ -230,9 +230,15 @@ class AuditReportView(ReportView):
         return {field: get(item) for field, (_label, get) in EXPORT_COLUMNS.items()}
 
 
-class AuditReportMenuItem(MenuItem):
+class ReportMenuItem(MenuItem):
+    """A Reports menu item shown to those ``shown(user)`` admits."""
+
+    def __init__(self, *args, shown, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shown = shown
+
     def is_shown(self, request):
-        return audit_report_shown(request.user)
+        return self.shown(request.user)
 
 
 class PublishedVersionsView(WagtailAdminTemplateMixin, TemplateView):

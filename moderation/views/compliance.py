@@ -13,7 +13,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 
 from ..compliance import (
@@ -190,8 +189,3 @@ class ComplianceReportView(ReportView):
         context["breakdown"] = self.breakdown
         context["period"] = self.period
         return context
-
-
-class ComplianceReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return compliance_report_shown(request.user)

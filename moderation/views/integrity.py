@@ -10,7 +10,6 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 
 from ..filters import IntegrityFindingFilterSet
@@ -82,8 +81,3 @@ class IntegrityFindingsView(ReportView):
 
     def to_row_dict(self, item):
         return {key: get(item) for key, (_label, get) in EXPORT_COLUMNS.items()}
-
-
-class IntegrityMenuItem(MenuItem):
-    def is_shown(self, request):
-        return integrity_alert_shown(request.user)

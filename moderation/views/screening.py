@@ -42,6 +42,7 @@ from ..screening_alarms import (
     screening_alarms_clear,
 )
 from ..selectors import (
+    screening_alarms_of_latest,
     screening_alarms_open,
     screening_decide_refusal,
     screening_decisions,
@@ -322,19 +323,11 @@ def _alarms_button(page):
     return messages.button(page_alarms_url(page.pk), gettext("Screening alarms"))
 
 
-def _latest_alarms(page):
-    if page.latest_revision_id is None:
-        return []
-    return screening_alarms_open(
-        page_id=page.pk, revision_ids=[page.latest_revision_id]
-    )
-
-
 def editor_alarms_warning(request, page):
     """Whoever opens the editor sees the open alarms of the latest version."""
     if request.method != "GET":
         return
-    if alarms := _latest_alarms(page):
+    if alarms := screening_alarms_of_latest(page):
         messages.warning(
             request, alarms_found_message(alarms), buttons=[_alarms_button(page)]
         )
@@ -356,7 +349,7 @@ def editor_action_messages(request, page):
     submitting = post.get("action-submit") or post.get("action-restart-workflow")
     if not (approving or submitting):
         return
-    alarms = _latest_alarms(page)
+    alarms = screening_alarms_of_latest(page)
     if not alarms:
         return
     task_state = page.current_workflow_task_state if approving else None
@@ -507,6 +500,13 @@ class PagesAdminAPIViewSet(admin_api_views.PagesAdminAPIViewSet):
 # -- The audit log -------------------------------------------------------------
 
 
+def _logged_finding_label(alarm):
+    """A finding as a log entry's data keeps it, named as the messages name it."""
+    return finding_label(
+        kind=alarm.get("kind"), term=alarm.get("term", ""), field=alarm.get("field", "")
+    )
+
+
 class ScreeningAlarmLogFormatter(LogFormatter):
     label = _("Screening alarm")
 
@@ -518,11 +518,7 @@ class ScreeningAlarmLogFormatter(LogFormatter):
             stage = alarm.get("stage", "")
         return gettext("Screening alarm (%(stage)s): %(finding)s") % {
             "stage": stage,
-            "finding": finding_label(
-                kind=alarm.get("kind"),
-                term=alarm.get("term", ""),
-                field=alarm.get("field", ""),
-            ),
+            "finding": _logged_finding_label(alarm),
         }
 
 
@@ -532,11 +528,7 @@ class ScreeningClearedLogFormatter(LogFormatter):
     def format_message(self, log_entry):
         alarm = (log_entry.data or {}).get("alarm") or {}
         return gettext("Declared a false alarm: %(finding)s") % {
-            "finding": finding_label(
-                kind=alarm.get("kind"),
-                term=alarm.get("term", ""),
-                field=alarm.get("field", ""),
-            )
+            "finding": _logged_finding_label(alarm)
         }
 
     def format_comment(self, log_entry):
@@ -549,12 +541,5 @@ class ScreeningHeldLogFormatter(LogFormatter):
     def format_message(self, log_entry):
         alarms = (log_entry.data or {}).get("alarms") or []
         return gettext("Publishing held: %(findings)s") % {
-            "findings": "; ".join(
-                finding_label(
-                    kind=alarm.get("kind"),
-                    term=alarm.get("term", ""),
-                    field=alarm.get("field", ""),
-                )
-                for alarm in alarms
-            )
+            "findings": "; ".join(_logged_finding_label(alarm) for alarm in alarms)
         }

@@ -7,11 +7,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext, ngettext
 
-from wagtail.models import Site
-
 from moderation.packages import archive_package_name, archive_package_zip
 from moderation.selectors import archive_records_published_between
-from portal.selectors import site_get
+from portal.selectors import site_find
 
 DEFAULT_OUTPUT = "archive-export"
 
@@ -27,16 +25,13 @@ def _date(value, option):
 
 
 def _site(value):
-    """A site of settings.WARTA_SITES by its key, or any site by its hostname."""
-    if value in settings.WARTA_SITES:
-        site = site_get(key=value)
-        if site is None:
-            raise CommandError(
-                gettext("The site %(site)s is not set up yet; run setup_sop first.")
-                % {"site": value}
-            )
-        return site
-    site = Site.objects.filter(hostname__iexact=value).first()
+    """A site of settings.WARTA_SITES by its key, or any site by its hostname or name."""
+    site = site_find(value)
+    if site is None and value in settings.WARTA_SITES:
+        raise CommandError(
+            gettext("The site %(site)s is not set up yet; run setup_sop first.")
+            % {"site": value}
+        )
     if site is None:
         raise CommandError(
             gettext(

@@ -2,15 +2,14 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 from django.utils.translation import gettext, ngettext
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from moderation.integrity import IntegrityRunBusy, integrity_verify
 from moderation.models import IntegrityFinding, duration_label
 from moderation.views.audit import local_time_label
-from portal.selectors import site_get
+from portal.selectors import site_find
 
 # Exit statuses (docs/integrity.md): 0 nothing found and every page checked;
 # 1 bad usage (Django's CommandError: unknown site, no such page, page not
@@ -23,15 +22,7 @@ BUSY = 4
 
 def _site(value):
     """A site by its key in settings.WARTA_SITES, its hostname or its name."""
-    if value in settings.WARTA_SITES:
-        site = site_get(key=value)
-        if site is not None:
-            return site
-    site = (
-        Site.objects.select_related("root_page")
-        .filter(Q(hostname__iexact=value) | Q(site_name__iexact=value))
-        .first()
-    )
+    site = site_find(value)
     if site is None:
         raise CommandError(
             gettext(
